@@ -1,0 +1,80 @@
+"""Escaping: every value from data reaches the page as literal text."""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urlsplit
+
+import pandas as pd
+from markupsafe import Markup
+
+# Characters Python-Markdown (and its table extension) treat as syntax.
+_MARKDOWN_SYNTAX = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def md(value: object) -> Markup:
+    """Inline Markdown context: HTML-escape, then backslash-escape Markdown syntax."""
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split())
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(text, quote=True)))
+
+
+def h(value: object) -> Markup:
+    """Raw-HTML context (inside a block-level tag Markdown leaves alone)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+
+
+def safe_url(value: object) -> str | None:
+    """The URL if it is http(s) and well-formed, else None."""
+    if not isinstance(value, str):
+        return None
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value.strip()):
+        return None
+    return value.strip()
+
+
+def link(text: object, url: object) -> Markup:
+    """An HTML link to an http(s) URL, or the plain text when the URL is unsafe."""
+    href = safe_url(url)
+    if href is None:
+        return h(text)
+    return Markup(f'<a href="{html.escape(href, quote=True)}">{h(text)}</a>')
+
+
+def anchor(text: object, href: str) -> Markup:
+    """A link to a path inside this site, built by our code (never from data)."""
+    return Markup('<a href="{}">{}</a>').format(href, h(text))
+
+
+def table(headers: list[str], rows: list[list[object]], caption: str | None = None, row_ids: list[str] | None = None) -> Markup:
+    """A block-level HTML table; cells are escaped unless already Markup."""
+    head = "".join(f'<th scope="col">{h(x)}</th>' for x in headers)
+    ids = [f' id="{h(i)}"' for i in row_ids] if row_ids else [""] * len(rows)
+    body = "".join(f"<tr{i}>" + "".join(f"<td>{h(_blank(c))}</td>" for c in row) + "</tr>" for i, row in zip(ids, rows))
+    cap = f"<caption>{h(caption)}</caption>" if caption else ""
+    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+
+
+def _blank(value: object) -> object:
+    return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else value
+
+
+def page_url(page: str) -> str:
+    """Site URL of a Markdown page under directory URLs: ``teams/lg.md`` → ``teams/lg/``."""
+    stem = page.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return f"{stem}/" if stem else ""
+
+
+def relative(from_page: str, to: str) -> str:
+    """Link from a page to a page (``.md``) or file, for raw HTML where MkDocs rewrites nothing."""
+    target, _, anchor = to.partition("#")
+    if target.endswith(".md"):
+        target = page_url(target)
+    up = "../" * page_url(from_page).count("/")
+    return (up + target or "./") + (f"#{anchor}" if anchor else "")

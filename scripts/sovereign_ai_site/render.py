@@ -1,0 +1,60 @@
+"""Jinja environment for Markdown pages: every ``{{ value }}`` is escaped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import jinja2
+import pandas as pd
+
+from sovereign_ai_site import markup
+from sovereign_ai_site.paths import TEMPLATES_DIR
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        undefined=jinja2.StrictUndefined,
+        finalize=markup.md,  # escape by default; helpers that build markup return Markup
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters.update(h=markup.h, link=markup.link, date=format_date, krw=format_krw, number=format_number)
+    env.globals.update(table=markup.table)
+    return env
+
+
+def render(template: str, **context: object) -> str:
+    return environment().get_template(template).render(**context)
+
+
+def format_date(value: dt.date | None, precision: str = "day") -> str:
+    """``4 August 2025``; ``August 2025`` at month precision."""
+    if value is None or pd.isna(value):
+        return ""
+    month = _MONTHS_EN[value.month - 1]
+    return f"{month} {value.year}" if precision == "month" else f"{value.day} {month} {value.year}"
+
+
+def format_krw(amount: int | None) -> str:
+    """Won in words: ``157.6 billion won``, ``10.1 trillion won``."""
+    if amount is None or pd.isna(amount):
+        return ""
+    for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
+        if abs(amount) >= size:
+            return f"{format_number(amount / size)} {word} won"
+    return f"{int(amount):,} won"
+
+
+def format_number(value: float | None) -> str:
+    """Thousands separators, at most one decimal place, no trailing ``.0``."""
+    if value is None or pd.isna(value):
+        return ""
+    rounded = round(float(value), 1)
+    return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"

@@ -1,0 +1,52 @@
+"""The whole site as ``{site path: content}``: validated inputs in, pages out.
+
+``load`` is the only stage here that reads files; ``build_site`` is pure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sovereign_ai_site import seeds as register
+from sovereign_ai_site.catalog_pages import catalog_pages
+from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.packages import Catalog, load_catalog
+from sovereign_ai_site.topic_pages import topic_pages
+
+
+@dataclass(frozen=True)
+class Inputs:
+    catalog: Catalog
+    seeds: list[register.Seed]
+    downloads: dict[str, bytes]
+
+
+def load(project_dir: Path) -> Inputs:
+    """Read and validate data/ and seeds/; raises DataError with every problem."""
+    data_dir, seeds_dir = project_dir / "data", project_dir / "seeds"
+    catalog = load_catalog(data_dir, project_dir)
+    seeds = register.read_seeds(seeds_dir, project_dir)
+    sources_csv = data_dir / "sources" / "sources.csv"
+    if sources_csv.is_file():
+        problems = register.check_register(seeds, sources_csv, project_dir)
+        if problems:
+            raise DataError(problems)
+    downloads = {
+        path.relative_to(project_dir).as_posix(): path.read_bytes()
+        for package in catalog.packages.values()
+        for path in [project_dir / package.path, *(project_dir / r.path for r in package.resources.values())]
+    }
+    return Inputs(catalog, seeds, downloads)
+
+
+def build_site(inputs: Inputs) -> dict[str, str | bytes]:
+    """Every generated page and download, keyed by its path in the site."""
+    files: dict[str, str | bytes] = dict(inputs.downloads)
+    files.update(catalog_pages(inputs.catalog))
+    files.update(topic_pages(inputs.catalog, inputs.seeds))
+    return dict(sorted(files.items()))
+
+
+def generate(project_dir: Path) -> dict[str, str | bytes]:
+    return build_site(load(project_dir))

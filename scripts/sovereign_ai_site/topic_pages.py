@@ -1,0 +1,44 @@
+"""Pages about the programme, read from the data packages (not the catalog pages)."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from sovereign_ai_site import markup
+from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.render import format_date, render
+from sovereign_ai_site.seeds import Seed
+from sovereign_ai_site.teams_pages import teams_pages
+
+
+def topic_pages(catalog: Catalog, seeds: list[Seed]) -> dict[str, str]:
+    cite = Citations(catalog)
+    pages = {"sources/index.md": sources_page(catalog, seeds)}
+    if {"teams", "program"} <= catalog.packages.keys():
+        pages.update(teams_pages(catalog, cite))
+    return pages
+
+
+def sources_page(catalog: Catalog, seeds: list[Seed]) -> str:
+    claims = {seed.record["source_id"]: seed.claims for seed in seeds}
+    sources = catalog.table("sources", "sources").sort_values(["published_on", "source_id"], na_position="last")
+    rows = [
+        [
+            markup.link(s.title, s.url),
+            s.publisher,
+            s.language,
+            format_date(s.published_on) or "not shown",
+            s.source_type,
+            s.verification,
+            _claims(claims.get(s.source_id, ())),
+        ]
+        for s in sources.itertuples()
+    ]
+    return render("sources.md.jinja", rows=rows, row_ids=list(sources["source_id"]), count=len(rows))
+
+
+def _claims(claims: tuple[str, ...]) -> Markup:
+    if not claims:
+        return Markup("")
+    return Markup("<ul>") + Markup("").join(Markup("<li>{}</li>").format(c) for c in claims) + Markup("</ul>")

@@ -1,0 +1,52 @@
+"""Bad input: every kind stops validation with an address, and a build leaves site/ alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import BROKEN, FIXTURES, make_project, mkdocs_build, snapshot
+from sovereign_ai_site.__main__ import main
+
+
+def expected(failure: str) -> str:
+    return (FIXTURES / "broken" / failure / "expected.txt").read_text(encoding="utf-8").strip()
+
+
+def test_valid_fixture_validates(tmp_path, capsys):
+    assert main(["--project", str(make_project(tmp_path)), "validate"]) == 0
+    assert capsys.readouterr().out.startswith("valid: 2 packages, 3 tables, 2 sources")
+
+
+@pytest.mark.parametrize("failure", BROKEN)
+def test_validate_names_file_row_and_field(tmp_path, capsys, failure):
+    assert main(["--project", str(make_project(tmp_path, failure)), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert expected(failure) in err
+    assert "Traceback" not in err
+
+
+def test_every_problem_is_reported_not_only_the_first(tmp_path, capsys):
+    project = make_project(tmp_path, "wrong-type-date")
+    teams = project / "data/teams/teams.csv"
+    teams.write_text(teams.read_text().replace(",active,512,", ",active,-5,"))
+    assert main(["--project", str(project), "validate"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("2 data problems found:")
+    assert "row 2, field gpu_count" in err and "row 3, field selected_on" in err
+
+
+@pytest.mark.parametrize("failure", BROKEN)
+def test_mkdocs_build_fails_and_keeps_last_good_site(tmp_path, failure):
+    project = make_project(tmp_path)
+    site = tmp_path / "site"
+    assert mkdocs_build(project / "mkdocs.yml", site).returncode == 0
+    before = snapshot(site)
+    assert before
+
+    broken = make_project(tmp_path / "broken", failure)
+    result = mkdocs_build(broken / "mkdocs.yml", site)
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert expected(failure) in output
+    assert "Traceback" not in output
+    assert snapshot(site) == before
