@@ -33,4 +33,11 @@ def on_files(files: Files, config) -> Files:
     for path, content in _generated.items():
         files.append(File.generated(config, path, content=content))
     log.info("generated %d pages and files from data/", len(_generated))
-    return files
+    # The order MkDocs gives files read from disk, so that the sitemap and search index
+    # match a build of `sovereign_ai_site build --out` output byte for byte.
+    return Files(sorted(files, key=_walk_order))
+
+
+def _walk_order(file: File) -> tuple:
+    *folders, name = file.src_uri.split("/")
+    return folders, not name.startswith("index."), name

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="project folder holding data/ and seeds/")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data package and the source register; print every problem")
-    build = commands.add_parser("build", help="write the generated pages and downloads to a folder")
+    build = commands.add_parser("build", help="write a complete docs folder: site_src/ plus the generated pages and downloads")
     build.add_argument("--out", type=Path, required=True)
     commands.add_parser("register", help="regenerate data/sources/sources.csv from seeds/")
     args = parser.parse_args(argv)
@@ -28,7 +28,8 @@ def main(argv: list[str] | None = None) -> int:
             tables = sum(len(p.resources) for p in inputs.catalog.packages.values())
             print(f"valid: {len(inputs.catalog.packages)} packages, {tables} tables, {len(inputs.seeds)} sources")
         elif args.command == "build":
-            files = generate(project)
+            files = {p.relative_to(project / "site_src").as_posix(): p.read_bytes() for p in sorted((project / "site_src").rglob("*")) if p.is_file()}
+            files.update(generate(project))
             for path, content in files.items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -17,15 +18,20 @@ def md(value: object) -> Markup:
     """Inline Markdown context: HTML-escape, then backslash-escape Markdown syntax."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
-    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(text, quote=True)))
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", h(value)))
 
 
 def h(value: object) -> Markup:
     """Raw-HTML context (inside a block-level tag Markdown leaves alone)."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(" ".join(str(value).split()), quote=True))
+    return Markup(html.escape(_plain(value), quote=True))
+
+
+def _plain(value: object) -> str:
+    """One line of text without control characters (Markdown uses some as placeholders)."""
+    text = "".join(c for c in str(value) if unicodedata.category(c) != "Cc" or c.isspace())
+    return " ".join(text.split())
 
 
 def safe_url(value: object) -> str | None:

@@ -1,0 +1,53 @@
+"""One real `mkdocs build --strict` of the project, and the CLI that renders without hooks."""
+
+from __future__ import annotations
+
+import subprocess
+
+import yaml
+
+from conftest import PROJECT, mkdocs_build, snapshot
+from sovereign_ai_site.__main__ import main
+from sovereign_ai_site.site import generate
+
+
+def test_every_generated_page_is_rendered(built_site):
+    generated = generate(PROJECT)
+    pages = [p for p in generated if p.endswith(".md")]
+    assert "index.md" in pages and "teams/index.md" in pages and "data/index.md" in pages
+    for page in pages:
+        html = page.removesuffix(".md").removesuffix("index") + ("index.html" if page.endswith("index.md") else "/index.html")
+        assert (built_site / html).is_file(), html
+    for download in (p for p in generated if not p.endswith(".md")):
+        assert (built_site / download).read_bytes() == generated[download]
+
+
+def test_one_page_per_team_and_package(built_site):
+    teams = (PROJECT / "data/teams/teams.csv").read_text().splitlines()[1:]
+    for line in teams:
+        assert (built_site / "teams" / line.split(",")[0] / "index.html").is_file()
+    for package in (PROJECT / "data").iterdir():
+        assert (built_site / "data" / package.name / "index.html").is_file()
+
+
+def test_build_leaves_site_src_untouched(built_site):
+    status = subprocess.run(["git", "status", "--porcelain", "--", "site_src"], cwd=PROJECT, capture_output=True, text=True)
+    assert status.stdout == ""
+    generated = generate(PROJECT)
+    assert not any((PROJECT / "site_src" / path).exists() for path in generated)
+
+
+def test_cli_output_renders_the_same_site_without_hooks(built_site, tmp_path):
+    docs = tmp_path / "docs"
+    assert main(["build", "--out", str(docs)]) == 0
+    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text())
+    config.pop("hooks")
+    config["docs_dir"] = str(docs)
+    config_path = PROJECT / ".cli-test-mkdocs.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
+    try:
+        result = mkdocs_build(config_path, tmp_path / "site")
+    finally:
+        config_path.unlink()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert snapshot(tmp_path / "site") == snapshot(built_site)
