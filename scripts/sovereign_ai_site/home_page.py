@@ -45,6 +45,7 @@ def home_page(catalog: Catalog, cite: Citations) -> str:
         latest_date=format_date(latest["event_on"], latest["date_precision"]),
         upcoming=None if upcoming.empty else upcoming.iloc[0],
         upcoming_date="" if upcoming.empty else format_date(upcoming.iloc[0]["event_on"], upcoming.iloc[0]["date_precision"]),
+        upcoming_overdue=not upcoming.empty and upcoming.iloc[0]["event_on"] < as_of(catalog),
         as_of=format_date(as_of(catalog)),
     )
 
