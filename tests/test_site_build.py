@@ -18,8 +18,9 @@ def test_every_generated_page_is_rendered(built_site):
     for page in pages:
         html = page.removesuffix(".md").removesuffix("index") + ("index.html" if page.endswith("index.md") else "/index.html")
         assert (built_site / html).is_file(), html
-    for download in (p for p in generated if not p.endswith(".md")):
-        assert (built_site / download).read_bytes() == generated[download]
+    for path in (p for p in generated if not p.endswith(".md")):
+        content = generated[path]
+        assert (built_site / path).read_bytes() == (content if isinstance(content, bytes) else content.encode("utf-8")), path
 
 
 def test_one_page_per_team_and_package(built_site):

@@ -6,7 +6,8 @@ from markupsafe import Markup
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
-from sovereign_ai_site.home_page import REQUIRES, home_page
+from sovereign_ai_site.home_page import REQUIRES, as_of, home_page
+from sovereign_ai_site.models_pages import models_pages
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
 from sovereign_ai_site.seeds import Seed
@@ -20,6 +21,8 @@ def topic_pages(catalog: Catalog, seeds: list[Seed]) -> dict[str, str]:
         pages["sources/claims.md"] = claims_page(catalog, cite)
     if {"teams", "program"} <= catalog.packages.keys():
         pages.update(teams_pages(catalog, cite))
+    if {"models", "teams"} <= catalog.packages.keys():
+        pages.update(models_pages(catalog, cite, format_date(as_of(catalog))))
     if REQUIRES <= catalog.packages.keys():
         pages["index.md"] = home_page(catalog, cite)
     return pages

@@ -1,0 +1,57 @@
+"""A chart as a reader gets it: figure, title, text summary, caption, data table, CSV.
+
+Everything but the interactive drawing is plain HTML, so the chart's content is
+there without JavaScript, for screen readers and before plotly.js loads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from sovereign_ai_site import markup
+from sovereign_ai_site.render import environment, format_number
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart on one page; ``table`` is the chart's data, shown and downloadable."""
+
+    page: str  # e.g. "models/index.md"; the chart's files sit beside the page
+    slug: str  # e.g. "model-size"
+    title: str
+    figure: go.Figure
+    table: pd.DataFrame
+    summary: str
+    source: str
+    as_of: str
+    height_px: int = 420
+
+
+def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
+    """The HTML block for the page, and the chart's JSON and CSV files keyed by site path."""
+    folder = chart.page.rsplit("/", 1)[0] + "/" if "/" in chart.page else ""
+    context = {
+        "id": f"chart-{chart.slug}",
+        "title": chart.title,
+        "json": f"{chart.slug}.json",
+        "csv": f"{chart.slug}.csv",
+        "height": chart.height_px,
+        "summary": chart.summary,
+        "source": chart.source,
+        "as_of": chart.as_of,
+        "table": markup.table(list(chart.table.columns), [[_display(v) for v in row] for row in chart.table.values.tolist()]),
+    }
+    block = Markup(environment().get_template("chart.html.jinja").render(chart=context))
+    files = {
+        f"{folder}{chart.slug}.json": chart.figure.to_json(engine="json"),
+        f"{folder}{chart.slug}.csv": chart.table.to_csv(index=False, lineterminator="\n"),
+    }
+    return block, files
+
+
+def _display(value: object) -> object:
+    return format_number(value) if isinstance(value, float) else value

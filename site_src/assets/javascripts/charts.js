@@ -1,0 +1,60 @@
+// Draws every [data-chart] placeholder with Plotly, loaded from this site only when a
+// chart comes near the screen. Runs on every page view, including Material's instant
+// navigation, and redraws when the reader switches between light and dark.
+(function () {
+  "use strict";
+  var plotlySrc = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "plotly.min.js");
+  var plotly = null;
+
+  function loadPlotly() {
+    if (!plotly) {
+      plotly = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = plotlySrc;
+        script.onload = function () { resolve(window.Plotly); };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return plotly;
+  }
+
+  function colours() {
+    var style = getComputedStyle(document.body);
+    return {
+      text: style.getPropertyValue("--md-default-fg-color").trim() || "#000",
+      grid: style.getPropertyValue("--md-default-fg-color--lightest").trim() || "#ddd",
+      paper: style.getPropertyValue("--md-default-bg-color").trim() || "#fff"
+    };
+  }
+
+  function draw(element) {
+    Promise.all([loadPlotly(), fetch(element.dataset.chart).then(function (r) { return r.json(); })])
+      .then(function (loaded) {
+        var figure = loaded[1], c = colours();
+        var layout = Object.assign({}, figure.layout, {
+          paper_bgcolor: c.paper, plot_bgcolor: c.paper, font: { color: c.text },
+          xaxis: Object.assign({}, figure.layout.xaxis, { gridcolor: c.grid }),
+          yaxis: Object.assign({}, figure.layout.yaxis, { gridcolor: c.grid })
+        });
+        element.dataset.drawn = "true";
+        return loaded[0].react(element, figure.data, layout, { responsive: true, displaylogo: false });
+      });
+  }
+
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
+    });
+  }, { rootMargin: "200px" });
+
+  function init() {
+    document.querySelectorAll("[data-chart]").forEach(function (element) { observer.observe(element); });
+  }
+
+  new MutationObserver(function () {
+    document.querySelectorAll("[data-chart][data-drawn]").forEach(draw);
+  }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+
+  if (window.document$) { window.document$.subscribe(init); } else { init(); }
+})();
