@@ -7,26 +7,34 @@ pipeline's own report (no traceback) and the last good site stays as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
-from sovereign_ai_site.site import generate
+from sovereign_ai_site.site import build_site, load
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
+_EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 
 
 def on_pre_build(config) -> None:
     try:
-        output = generate(Path(config.config_file_path).resolve().parent)
+        inputs = load(Path(config.config_file_path).resolve().parent)
     except DataError as error:
         raise Abort(error.report()) from None
+    if not _EPOCH_FROM_CALLER:
+        # Dates MkDocs stamps (sitemap, its gzip header) come from the data, not the clock.
+        as_of = dt.datetime.combine(inputs.as_of, dt.time(), dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(as_of.timestamp()))
     _generated.clear()
-    _generated.update(output)
+    _generated.update(build_site(inputs))
 
 
 def on_files(files: Files, config) -> Files:
@@ -36,6 +44,14 @@ def on_files(files: Files, config) -> Files:
     # The order MkDocs gives files read from disk, so that the sitemap and search index
     # match a build of `sovereign_ai_site build --out` output byte for byte.
     return Files(sorted(files, key=_walk_order))
+
+
+def on_post_page(output: str, page, config) -> str:
+    return with_csp(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    return with_csp(output) if template_name.endswith(".html") else output
 
 
 def _walk_order(file: File) -> tuple:

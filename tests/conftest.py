@@ -48,12 +48,15 @@ def make_project(tmp_path: Path, failure: str | None = None) -> Path:
     return project
 
 
-def mkdocs_build(config: Path, site_dir: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(config: Path, site_dir: Path, site_url: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env=env,
     )
 
 
@@ -62,9 +65,64 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """One real `mkdocs build --strict` of the project itself."""
+def site_address(tmp_path_factory):
+    """A folder for the built site and the 127.0.0.1 address it is served at.
+
+    The address is known before the build because Material's instant navigation
+    only follows links under ``site_url``.
+    """
+    import functools
+    import http.server
+    import threading
+
     site = tmp_path_factory.mktemp("site") / "site"
-    result = mkdocs_build(PROJECT / "mkdocs.yml", site)
-    assert result.returncode == 0, result.stderr
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_address) -> Path:
+    """One real `mkdocs build --strict` of the project itself."""
+    site, url = site_address
+    result = mkdocs_build(PROJECT / "mkdocs.yml", site, site_url=url)
+    assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site, site_address) -> str:
+    """The built site's address on 127.0.0.1, without the trailing slash."""
+    return site_address[1].rstrip("/")
+
+
+class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; skipped with a reason where absent, a failure under CI."""
+    reason = None
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "python playwright is not installed (pip install -e '.[test]')"
+    if reason is None and not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs the browser tests: {reason}")
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

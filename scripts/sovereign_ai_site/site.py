@@ -13,6 +13,7 @@ import plotly
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.home_page import as_of as data_as_of
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.topic_pages import topic_pages
 
@@ -22,6 +23,10 @@ class Inputs:
     catalog: Catalog
     seeds: list[register.Seed]
     downloads: dict[str, bytes]
+
+    @property
+    def as_of(self):
+        return data_as_of(self.catalog)
 
 # The plotly.js bundle shipped with the plotly package, served from the site itself.
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
