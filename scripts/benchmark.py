@@ -1,0 +1,116 @@
+"""Benchmark the site build at 1×, 10× and 100× data; prints a table to paste into an issue.
+
+    python scripts/benchmark.py [--scales 1 10 100] [--runs 3]
+
+Each scale is a copy of the project whose teams (with their organisations, members,
+outcomes, models, events and support rows) are repeated with new IDs. For each scale it
+prints the median `mkdocs build` time, pages, ms per page, the pipeline's share (the
+hook build against a hook-free MkDocs build of the same generated pages), peak memory
+and HTML bytes per page. This is a measurement, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+PROJECT = Path(__file__).resolve().parents[1]
+# (package, resource): columns holding IDs that each copy renames.
+COPIED = {
+    ("teams", "organisations"): ["org_id"],
+    ("teams", "teams"): ["team_id", "lead_org_id"],
+    ("teams", "members"): ["team_id", "org_id"],
+    ("teams", "outcomes"): ["team_id"],
+    ("models", "models"): ["model_id", "team_id"],
+    ("timeline", "events"): ["event_id", "team_id"],
+    ("funding", "support"): ["support_id", "team_id"],
+}
+
+
+def scaled_project(scale: int, folder: Path) -> Path:
+    """A copy of the project with every team (and what hangs off it) repeated ``scale`` times."""
+    for name in ("data", "seeds", "site_src", "mkdocs.yml"):
+        source = PROJECT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
+    (folder / "scripts").mkdir()
+    shutil.copyfile(PROJECT / "scripts" / "mkdocs_hooks.py", folder / "scripts" / "mkdocs_hooks.py")
+    for (package, name), columns in COPIED.items():
+        path = folder / "data" / package / f"{name}.csv"
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        copies = [table]
+        for copy in range(1, scale):
+            renamed = table.copy()
+            for column in columns:
+                renamed[column] = renamed[column].where(renamed[column] == "", renamed[column] + f"-x{copy}")
+            for column in (c for c in ("name_en", "name", "title_en") if c in renamed):
+                renamed[column] = renamed[column] + f" ({copy})"
+            copies.append(renamed)
+        pd.concat(copies).to_csv(path, index=False, lineterminator="\n")
+    return folder
+
+
+def mkdocs_build(config: Path, site: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)], check=True, env=env)
+    return time.perf_counter() - start
+
+
+def hook_free_config(project: Path, docs: Path) -> Path:
+    """The same site configuration, reading pages written by `build --out` and running no hook."""
+    subprocess.run([sys.executable, "-m", "sovereign_ai_site", "--project", str(project), "build", "--out", str(docs)], check=True, capture_output=True)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text().replace("!ENV ", ""))
+    config.pop("hooks")
+    config.update(docs_dir=str(docs), site_url=config["site_url"][1], strict=False)
+    path = project / "plain-mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True))
+    return path
+
+
+def measure(scale: int, runs: int) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = scaled_project(scale, Path(tmp) / "project")
+        site = Path(tmp) / "site"
+        hook = statistics.median(mkdocs_build(project / "mkdocs.yml", site) for _ in range(runs))
+        plain_config = hook_free_config(project, Path(tmp) / "docs")
+        plain = statistics.median(mkdocs_build(plain_config, Path(tmp) / "plain-site") for _ in range(runs))
+        pages = [p.stat().st_size for p in site.rglob("*.html")]
+        return {
+            "scale": f"{scale}×",
+            "build s (median)": f"{hook:.2f}",
+            "pages": len(pages),
+            "ms/page": f"{1000 * hook / len(pages):.1f}",
+            "pipeline share": f"{(hook - plain) / hook:.0%}",
+            "plain build s": f"{plain:.2f}",
+            "peak MB": f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}",
+            "HTML KB/page (mean)": f"{statistics.mean(pages) / 1024:.1f}",
+            "HTML KB/page (max)": f"{max(pages) / 1024:.1f}",
+        }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    rows = [measure(scale, args.runs) for scale in args.scales]
+    print("| " + " | ".join(rows[0]) + " |")
+    print("|" + "---|" * len(rows[0]))
+    for row in rows:
+        print("| " + " | ".join(str(v) for v in row.values()) + " |")
+    print("\npeak MB is the largest resident set of any build so far (ru_maxrss of child processes).")
+
+
+if __name__ == "__main__":
+    main()
