@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import TESTS, make_project
 from sovereign_ai_site import markup
-from sovereign_ai_site.catalog_pages import package_page
+from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.site import load
 
 GOLDEN = TESTS / "golden"
@@ -24,7 +24,7 @@ def fixture_inputs(tmp_path_factory):
 
 @pytest.mark.parametrize("package", ["teams", "sources"])
 def test_package_page_matches_golden(fixture_inputs, package):
-    page = package_page(fixture_inputs.catalog.packages[package])
+    page = catalog_pages(fixture_inputs)[f"data/{package}/index.md"]
     golden = GOLDEN / f"fixture-{package}-package.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")

@@ -15,6 +15,7 @@ from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.home_page import as_of as data_as_of
 from sovereign_ai_site.packages import Catalog, load_catalog
+from sovereign_ai_site.release import Collection, read_collection
 from sovereign_ai_site.topic_pages import topic_pages
 
 
@@ -23,6 +24,7 @@ class Inputs:
     catalog: Catalog
     seeds: list[register.Seed]
     downloads: dict[str, bytes]
+    release: Collection  # CITATION.cff and CHANGELOG-DATA.yml
 
     @property
     def as_of(self):
@@ -48,13 +50,13 @@ def load(project_dir: Path) -> Inputs:
         for path in [project_dir / package.path, *(project_dir / r.path for r in package.resources.values())]
     }
     downloads["assets/javascripts/plotly.min.js"] = PLOTLY_JS.read_bytes()
-    return Inputs(catalog, seeds, downloads)
+    return Inputs(catalog, seeds, downloads, read_collection(project_dir, catalog))
 
 
 def build_site(inputs: Inputs) -> dict[str, str | bytes]:
     """Every generated page and download, keyed by its path in the site."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
-    files.update(catalog_pages(inputs.catalog))
+    files.update(catalog_pages(inputs))
     files.update(topic_pages(inputs.catalog, inputs.seeds))
     return dict(sorted(files.items()))
 

@@ -6,11 +6,16 @@ from markupsafe import Markup
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.disputes import CLAIMS_PAGE, disputed
+from sovereign_ai_site.funding_pages import funding_pages
 from sovereign_ai_site.home_page import REQUIRES, as_of, home_page
 from sovereign_ai_site.models_pages import models_pages
 from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.programme_pages import REQUIRES as PROGRAMME_REQUIRES
+from sovereign_ai_site.programme_pages import programme_pages
 from sovereign_ai_site.render import format_date, render
 from sovereign_ai_site.seeds import Seed
+from sovereign_ai_site.strategy_pages import strategy_pages
 from sovereign_ai_site.teams_pages import teams_pages
 
 
@@ -18,31 +23,24 @@ def topic_pages(catalog: Catalog, seeds: list[Seed]) -> dict[str, str]:
     cite = Citations(catalog)
     pages = {"sources/index.md": sources_page(catalog, seeds)}
     if "claims" in catalog.packages["sources"].resources:
-        pages["sources/claims.md"] = claims_page(catalog, cite)
+        pages[CLAIMS_PAGE] = claims_page(catalog, cite)
     if {"teams", "program"} <= catalog.packages.keys():
         pages.update(teams_pages(catalog, cite))
     if {"models", "teams"} <= catalog.packages.keys():
         pages.update(models_pages(catalog, cite, format_date(as_of(catalog))))
+    if PROGRAMME_REQUIRES <= catalog.packages.keys():
+        pages.update(programme_pages(catalog, cite, format_date(as_of(catalog))))
+    if {"funding", "teams"} <= catalog.packages.keys():
+        pages.update(funding_pages(catalog, cite, format_date(as_of(catalog))))
+    if "strategy" in catalog.packages:
+        pages.update(strategy_pages(catalog, cite, format_date(as_of(catalog))))
     if REQUIRES <= catalog.packages.keys():
         pages["index.md"] = home_page(catalog, cite)
     return pages
 
 
 def claims_page(catalog: Catalog, cite: Citations) -> str:
-    page = "sources/claims.md"
-    claims = catalog.table("sources", "claims").sort_values(["topic", "claim_id"])
-    topics = [
-        {
-            "topic": topic,
-            "label": group["label_en"].iloc[0],
-            "rows": [
-                [c.value_en, "shown" if c.is_shown else "", c.reason_en, cite.links(c.source_ids, page)]
-                for c in group.sort_values("is_shown", ascending=False).itertuples()
-            ],
-        }
-        for topic, group in claims.groupby("topic", sort=True)
-    ]
-    return render("claims.md.jinja", topics=topics)
+    return render("claims.md.jinja", topics=disputed(catalog, cite, CLAIMS_PAGE))
 
 
 def sources_page(catalog: Catalog, seeds: list[Seed]) -> str:

@@ -1,0 +1,153 @@
+"""The collection as a release: its citation record and its data changelog.
+
+``CITATION.cff`` and ``CHANGELOG-DATA.yml`` sit beside ``data/``. Pages, zips and
+citations read the version and dates from here, never from a template, and the
+build stops when the changelog disagrees with CITATION.cff or with a package.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from sovereign_ai_site.errors import DataError, Problem
+from sovereign_ai_site.packages import Catalog
+
+CITATION_FILE = "CITATION.cff"
+CHANGELOG_FILE = "CHANGELOG-DATA.yml"
+KINDS = ("added", "changed", "removed")
+ALL_ROWS = "all"  # the first release: every row is new, counted at build time
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    date: dt.date
+    notes: str
+    rows: dict[str, dict[str, int]]  # "package/resource" → {"added": n, "changed": n, "removed": n}
+
+    def touches(self, package: str) -> bool:
+        return any(key.split("/")[0] == package for key in self.rows)
+
+
+@dataclass(frozen=True)
+class Collection:
+    """What CITATION.cff says about the whole compilation, and its releases, newest first."""
+
+    title: str
+    authors: list[str]
+    version: str
+    date: dt.date
+    licence: str
+    message: str
+    url: str | None
+    cff: bytes
+    releases: list[Release]
+
+    def updated(self, package: str) -> Release:
+        """The newest release that changed a table of ``package``."""
+        return next(r for r in self.releases if r.touches(package))
+
+    def first(self, package: str) -> Release:
+        return next(r for r in reversed(self.releases) if r.touches(package))
+
+
+def read_collection(project_dir: Path, catalog: Catalog) -> Collection:
+    """Read and cross-check both files; raises DataError naming every disagreement."""
+    cff_path = project_dir / CITATION_FILE
+    cff, problems = _yaml(cff_path, CITATION_FILE)
+    log, found = _yaml(project_dir / CHANGELOG_FILE, CHANGELOG_FILE)
+    if problems or found:
+        raise DataError(problems + found)
+    cff = cff if isinstance(cff, dict) else {}
+    problems = [Problem(CITATION_FILE, None, None, f'property "{k}" is missing') for k in ("title", "authors", "version", "date-released", "license") if not cff.get(k)]
+    version, date = str(cff.get("version")), _date(cff.get("date-released"))
+    if cff.get("date-released") and date is None:
+        problems.append(Problem(CITATION_FILE, None, None, "date-released must be a date (YYYY-MM-DD)"))
+    releases, found = _releases(log, catalog)
+    problems += found + (_disagreements(releases, version, date, catalog) if releases else [])
+    if problems:
+        raise DataError(problems)
+    return Collection(
+        title=cff["title"],
+        authors=[a.get("name") or " ".join(filter(None, (a.get("given-names"), a.get("family-names")))) for a in cff["authors"]],
+        version=version,
+        date=date,
+        licence=cff["license"],
+        message=cff.get("message", ""),
+        url=cff.get("url"),
+        cff=cff_path.read_bytes(),
+        releases=releases,
+    )
+
+
+def _disagreements(releases: list[Release], version: str, date: dt.date | None, catalog: Catalog) -> list[Problem]:
+    """The newest release against CITATION.cff, and each package's version against its newest release."""
+    problems, newest = [], releases[0]
+    if newest.version != version:
+        problems.append(Problem(CHANGELOG_FILE, None, None, f"release {newest.version} is the newest, but CITATION.cff says version {version}"))
+    if date and newest.date != date:
+        problems.append(Problem(CHANGELOG_FILE, None, None, f"release {newest.version} is dated {newest.date}, but CITATION.cff says date-released {date}"))
+    for package in catalog.packages.values():
+        where, have = package.path, package.descriptor["version"]
+        touched = [r for r in releases if r.touches(package.name)]
+        if not touched:
+            problems.append(Problem(where, None, None, f"no release in {CHANGELOG_FILE} lists rows of this package"))
+        elif touched[0].version != have:
+            problems.append(Problem(where, None, None, f'version "{have}" must be "{touched[0].version}", the newest release in {CHANGELOG_FILE} that changed it'))
+    return problems
+
+
+def _yaml(path: Path, where: str) -> tuple[object, list[Problem]]:
+    if not path.is_file():
+        return None, [Problem(where, None, None, "file is missing")]
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")), []
+    except (UnicodeDecodeError, yaml.YAMLError) as error:
+        return None, [Problem(where, None, None, f"not valid YAML: {error}")]
+
+
+def _releases(log: object, catalog: Catalog) -> tuple[list[Release], list[Problem]]:
+    """Releases newest first; ``rows: all`` is allowed only while a release is the only one."""
+    if not isinstance(log, list) or not log:
+        return [], [Problem(CHANGELOG_FILE, None, None, "must be a list of releases, newest first")]
+    problems, releases = [], []
+    tables = {f"{p.name}/{r.name}": len(r.table) for p in catalog.packages.values() for r in p.resources.values()}
+    for entry in log:
+        if not isinstance(entry, dict) or not all(entry.get(k) for k in ("version", "date", "notes", "rows")):
+            problems.append(Problem(CHANGELOG_FILE, None, None, f"release {entry!r} needs version, date, notes and rows"))
+            continue
+        where = f"release {entry['version']}"
+        rows = entry["rows"]
+        if rows == ALL_ROWS:
+            if len(log) > 1:
+                problems.append(Problem(CHANGELOG_FILE, None, None, f"{where}: write its row counts as numbers (shown on the changelog page) once a later release exists"))
+            rows = {key: {"added": count} for key, count in tables.items()}
+        if not isinstance(rows, dict):
+            problems.append(Problem(CHANGELOG_FILE, None, None, f'{where}: rows must map "package/resource" to counts, or be "{ALL_ROWS}"'))
+            continue
+        for key, counts in rows.items():
+            if key not in tables:
+                problems.append(Problem(CHANGELOG_FILE, None, None, f'{where}: "{key}" is not a package/resource under data/'))
+            if not isinstance(counts, dict) or set(counts) - set(KINDS) or not all(isinstance(n, int) and n >= 0 for n in counts.values()):
+                problems.append(Problem(CHANGELOG_FILE, None, None, f"{where}: {key} must give counts of rows {', '.join(KINDS)} (whole numbers)"))
+        if _date(entry["date"]) is None:
+            problems.append(Problem(CHANGELOG_FILE, None, None, f"{where}: date must be a date (YYYY-MM-DD)"))
+            continue
+        releases.append(Release(str(entry["version"]), _date(entry["date"]), str(entry["notes"]), rows))
+    dates = [r.date for r in releases]
+    if dates != sorted(dates, reverse=True) or len({r.version for r in releases}) != len(releases):
+        problems.append(Problem(CHANGELOG_FILE, None, None, "releases must be listed newest first, each version once"))
+    return releases, problems
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None

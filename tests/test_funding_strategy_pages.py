@@ -1,0 +1,189 @@
+"""The funding and strategy pages from the real data: every row on the right page, charts that match the data."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from conftest import PROJECT
+from sovereign_ai_site import markup
+from sovereign_ai_site.funding_pages import DISPUTED_TOPICS
+from sovereign_ai_site.home_page import as_of
+from sovereign_ai_site.render import format_date, format_krw, format_number
+from sovereign_ai_site.site import build_site, load
+
+FUNDING, STRATEGY = "funding/index.md", "strategy/index.md"
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return load(PROJECT)
+
+
+@pytest.fixture(scope="module")
+def site(inputs):
+    return build_site(inputs)
+
+
+@pytest.fixture(scope="module")
+def tables(inputs):
+    catalog = inputs.catalog
+    return {
+        "support": catalog.table("funding", "support"),
+        "claims": catalog.table("sources", "claims"),
+        "budget": catalog.table("strategy", "ai_budget"),
+        "procurement": catalog.table("strategy", "gpu_procurement"),
+        "facts": catalog.table("strategy", "facts"),
+        "as_of": format_date(as_of(catalog)),
+    }
+
+
+def row(page: str, row_id: str) -> str:
+    """The cells of the table row with this id (tables put each row's id on its <tr>)."""
+    found = re.findall(rf'<tr id="{re.escape(row_id)}">(.*?)</tr>', page)
+    assert len(found) == 1, row_id
+    return found[0]
+
+
+def section(page: str, heading: str) -> str:
+    """The page from a Markdown heading to the next heading of the same or a higher level."""
+    level = heading.split(" ")[0]
+    start = page.index(f"\n{heading}\n")
+    ends = [m.start() for m in re.finditer(rf"\n#{{1,{len(level)}}} ", page) if m.start() > start]
+    return page[start : ends[0] if ends else len(page)]
+
+
+def csv(site: dict, path: str) -> pd.DataFrame:
+    return pd.read_csv(io.StringIO(site[path]), dtype=str, keep_default_na=False)
+
+
+def links(source_ids: str) -> list[str]:
+    return [f'href="../sources/#{s}"' for s in source_ids.split(";")]
+
+
+def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables):
+    page = site[FUNDING]
+    headings = {"gpu": "### GPUs", "data": "### Data", "talent": "### Talent", "total": "### Whole programme"}
+    for s in tables["support"].itertuples():
+        cells = row(section(page, headings[s.support_kind]), s.support_id)
+        assert str(markup.h(s.description_en)) in cells
+        assert f"<td>{s.figure_kind}</td>" in cells
+        if pd.notna(s.amount_krw):
+            assert f"<td>{format_krw(s.amount_krw)}</td>" in cells
+        if pd.notna(s.gpu_count):
+            assert f"<td>{format_number(s.gpu_count)} {s.gpu_model}</td>" in cells
+        if pd.notna(s.period_start):
+            assert format_date(s.period_start) in cells
+        for link in links(s.source_ids):
+            assert link in cells
+
+
+def test_a_planned_gpu_count_that_was_never_published_says_so(site, tables):
+    planned = tables["support"].query("figure_kind == 'planned' and gpu_count.isna()", engine="python")
+    assert not planned.empty
+    for s in planned.itertuples():
+        assert f"<td>not published as of {tables['as_of']}</td>" in row(site[FUNDING], s.support_id)
+
+
+def test_disputed_funding_figures_list_every_reported_value_and_the_one_shown(site, tables):
+    page = site[FUNDING]
+    for topic in DISPUTED_TOPICS:
+        claims = tables["claims"].query("topic == @topic")
+        part = section(page, f"### {markup.md(claims['label_en'].iloc[0])} {{ #{topic} }}")
+        for c in claims.itertuples():
+            assert str(markup.h(c.value_en)) in part
+            assert all(link in part for link in links(c.source_ids))
+        shown = claims[claims["is_shown"]].iloc[0]
+        assert f"This site shows **{markup.md(shown['value_en'])}**." in part
+        assert f'href="../sources/claims/#{topic}"' in part
+    assert "{ #ai-budget-2026 }" not in page
+
+
+def test_shown_totals_equal_the_support_data_and_the_claims(site, tables):
+    """The kind chart's bars are each kind's largest announced amount; the two totals match the shown claims."""
+    support, claims = tables["support"], tables["claims"]
+    chart = csv(site, "funding/support-by-kind.csv")
+    announced = support[(support["figure_kind"] == "announced") & support["amount_krw"].notna()]
+    expected = announced.groupby("support_kind")["amount_krw"].max()
+    assert sorted(chart["Amount (won)"].astype(int)) == sorted(int(v) for v in expected)
+    shown = claims[claims["is_shown"]].set_index("topic")["value_number"]
+    total = int(support.query("support_kind == 'total'")["amount_krw"].iloc[0])
+    assert total == int(shown["total-budget"]) == int(expected["total"])
+    assert int(expected["gpu"]) == int(shown["gpu-support-value"])
+    assert format_krw(total) in set(chart["Amount"])
+    figure = json.loads(site["funding/support-by-kind.json"])
+    assert sorted(v for trace in figure["data"] for v in trace["text"]) == sorted(format_krw(v) for v in expected)
+
+
+def test_gpu_chart_draws_every_published_team_count(site, tables):
+    support = tables["support"]
+    counted = support[(support["support_kind"] == "gpu") & support["team_id"].notna() & support["gpu_count"].notna()]
+    chart = csv(site, "funding/gpus-by-team.csv")
+    assert len(chart) == len(counted)
+    drawn = sorted(zip(chart["GPU model"], chart["GPUs"].astype(int)))
+    assert drawn == sorted(zip(counted["gpu_model"], counted["gpu_count"].astype(int)))
+    figure = json.loads(site["funding/gpus-by-team.json"])
+    assert sum(sum(trace["x"]) for trace in figure["data"]) == int(counted["gpu_count"].sum())
+    assert {trace["name"] for trace in figure["data"]} == set(counted["gpu_model"])
+    # The table of counts by model: one row per team and period, the total the sum of its models.
+    lg = counted[counted["team_id"] == "lg-ai-research"]
+    lg = lg[lg["period_end"] == max(lg["period_end"])]
+    assert len(lg) > 1
+    gpu_table = section(site[FUNDING], "## GPUs by team and period")
+    assert f"<td>{format_number(lg['gpu_count'].sum())}</td>" in gpu_table
+
+
+def test_every_fact_is_under_its_topic(site, tables):
+    page = site[STRATEGY]
+    for f in tables["facts"].itertuples():
+        cells = row(page, f.fact_id)
+        assert str(markup.h(f.value_en)) in cells and format_date(f.as_of) in cells
+        assert all(link in cells for link in links(f.source_ids))
+    committee = section(page, "## National AI Strategy Committee")
+    assert all(f'<tr id="{i}">' in committee for i in tables["facts"].query("topic == 'committee'")["fact_id"])
+
+
+def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, tables):
+    budget = tables["budget"]
+    chart = csv(site, "strategy/ai-budget.csv")
+    assert sorted(zip(chart["Fiscal year"].astype(int), chart["Kind of figure"], chart["Amount (won)"].astype(int))) == sorted(
+        zip(budget["fiscal_year"].astype(int), budget["figure_kind"], budget["amount_krw"].astype(int))
+    )
+    part = section(site[STRATEGY], "## AI budget")
+    for b in budget.itertuples():
+        assert f"<tr><td>{b.fiscal_year}</td><td>{b.figure_kind}</td><td>{format_krw(b.amount_krw)}</td>" in part
+    figure = json.loads(site["strategy/ai-budget.json"])
+    assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"])
+    for c in tables["claims"][tables["claims"]["topic"].str.startswith("ai-budget-")].itertuples():
+        assert str(markup.h(c.value_en)) in part
+
+
+def test_action_plan_disputes_sit_with_the_action_plan(site, tables):
+    part = section(site[STRATEGY], "## Korea AI Action Plan")
+    for c in tables["claims"][tables["claims"]["topic"].str.startswith("action-plan-")].itertuples():
+        assert f"{{ #{c.topic} }}" in part and str(markup.h(c.value_en)) in part
+
+
+def test_every_procurement_row_is_shown_and_the_parts_are_charted(site, tables):
+    procurement, page = tables["procurement"], site[STRATEGY]
+    for p in procurement.itertuples():
+        cells = row(page, p.procurement_id)
+        assert str(markup.h(p.recipient_en)) in cells and f"<td>{format_number(p.gpu_count)}</td>" in cells
+        assert str(markup.h(p.note_en)) in cells
+        if pd.notna(p.amount_krw):
+            assert f"<td>{format_krw(p.amount_krw)}</td>" in cells
+        if pd.isna(p.announced_on):
+            assert f"<td>not published as of {tables['as_of']}</td>" in cells
+    chart = csv(site, "strategy/gpu-procurement.csv")
+    totals = procurement[procurement["recipient_en"].str.contains("total")]
+    assert len(chart) == len(procurement) - len(totals)
+    for t in totals.itertuples():
+        parts = chart[chart["Programme"] == t.programme_en]
+        assert parts["GPUs"].astype(int).sum() == t.gpu_count
+    figure = json.loads(site["strategy/gpu-procurement.json"])
+    assert sum(sum(trace["x"]) for trace in figure["data"]) == chart["GPUs"].astype(int).sum()
+    assert {trace["name"].replace("<br>", " ") for trace in figure["data"]} == set(procurement["programme_en"])

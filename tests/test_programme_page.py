@@ -1,0 +1,132 @@
+"""The programme page, from a real build of the project's data."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from conftest import PROJECT
+from sovereign_ai_site import markup
+from sovereign_ai_site.charts import _text
+from sovereign_ai_site.home_page import as_of
+from sovereign_ai_site.render import format_date
+from sovereign_ai_site.site import generate, load
+
+PAGE = "programme/index.md"
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load(PROJECT).catalog
+
+
+@pytest.fixture(scope="module")
+def generated():
+    return generate(PROJECT)
+
+
+@pytest.fixture(scope="module")
+def date(catalog) -> str:
+    return format_date(as_of(catalog))
+
+
+@pytest.fixture(scope="module")
+def page(generated) -> str:
+    return generated[PAGE]
+
+
+def rendered(value: object) -> str:
+    """A data value as a table cell or chart text holds it."""
+    return str(markup.h(value))
+
+
+def test_page_holds_every_fact_stage_event_and_criterion(catalog, page):
+    for label in catalog.table("program", "facts")["label_en"]:
+        assert rendered(label) in page, label
+    for name in catalog.table("program", "stages")["name_en"]:
+        assert rendered(name) in page, name
+    for title in catalog.table("timeline", "events")["title_en"]:
+        assert rendered(title) in page, title
+    for name in catalog.table("evaluations", "criteria")["name_en"]:
+        assert rendered(name) in page, name
+
+
+def test_stages_appear_in_time_order(catalog, page):
+    table = page.split("## Phases and elimination", 1)[1].split("## Timeline", 1)[0]
+    positions = {s.stage_id: table.index(rendered(s.name_en)) for s in catalog.table("program", "stages").itertuples()}
+    assert sorted(positions, key=positions.get) == [
+        "call-2025", "document-review-2025", "presentation-review-2025", "phase-1", "additional-call-2026", "phase-2", "phase-3"
+    ]
+
+
+def test_planned_stage_says_its_result_is_not_published(catalog, page, date):
+    table = page.split("## Phases and elimination", 1)[1].split("## Timeline", 1)[0]
+    for stage in catalog.table("program", "stages").query("is_planned").itertuples():
+        row = table.split(rendered(stage.name_en), 1)[1].split("</tr>", 1)[0]
+        assert f"result not published as of {date}" in row
+        assert row.count("not published as of") >= 2  # the date and the teams advancing
+
+
+def test_chart_block_has_caption_summary_table_and_files(catalog, generated, page, date):
+    events = catalog.table("timeline", "events")
+    assert '<figure class="chart" id="chart-timeline">' in page
+    assert '<div class="chart__plot" data-chart="timeline.json"' in page
+    assert f'<p class="chart__summary">{len(events)} events are recorded' in page
+    assert '<a href="timeline.csv" download>' in page and f"Data as of {date}." in page
+    assert '<details class="chart__table"><summary>Data table</summary>' in page
+    data = pd.read_csv(io.StringIO(generated["programme/timeline.csv"]), keep_default_na=False)
+    assert len(data) == len(events)
+    assert sorted(data["Event"]) == sorted(events["title_en"])
+    assert sorted(data.loc[data["Planned"] == "planned", "Event"]) == sorted(events.loc[events["is_planned"], "title_en"])
+
+
+def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, generated):
+    events = catalog.table("timeline", "events")
+    figure = json.loads(generated["programme/timeline.json"])
+    points = [
+        (point[0], trace["name"], date, symbol)
+        for trace in figure["data"]
+        for point, date, symbol in zip(trace["customdata"], trace["y"], trace["marker"]["symbol"])
+    ]
+    assert sorted(p[0] for p in points) == sorted(_text(t) for t in events["title_en"])
+    assert {p[1] for p in points} == set(events["event_type"])
+    planned = set(events.loc[events["is_planned"], "title_en"].map(_text))
+    assert {p[0] for p in points if p[3].endswith("-open")} == planned
+    assert sorted(p[2] for p in points) == sorted(d.isoformat() for d in events["event_on"])
+
+
+def test_events_days_apart_in_one_lane_do_not_overlap(generated):
+    figure = json.loads(generated["programme/timeline.json"])
+    for trace in figure["data"]:
+        dates = [pd.Timestamp(d) for d in trace["y"]]
+        for i in range(1, len(dates)):
+            if (dates[i] - dates[i - 1]).days <= 3:
+                assert trace["x"][i] != trace["x"][i - 1], (trace["name"], trace["y"][i])
+
+
+def test_unpublished_scores_are_named(catalog, page, date):
+    scores = catalog.table("evaluations", "scores")
+    outcomes = catalog.table("teams", "outcomes")
+    section = page.split("## Evaluation criteria and published scores", 1)[1].split("## Outcome of each round", 1)[0]
+    phase_1 = section.split("### Phase 2", 1)[0]
+    sentence = phase_1.split("The scores of the other teams in this round", 1)[1].split("\n", 1)[0]
+    assert sentence.endswith(f"were not published as of {date}.")
+    unscored = set(outcomes.query("stage_id == 'phase-1'")["team_id"]) - set(scores["team_id"])
+    assert unscored
+    for team_id in unscored:
+        assert f'href="../teams/{team_id}/"' in sentence
+    assert f"No score for this round was published as of {date}." in section.split("### Phase 2", 1)[1]
+    for score in scores.itertuples():
+        assert f"<td>{score.score:g} / " in phase_1
+
+
+def test_outcomes_link_every_team_with_its_reason(catalog, page, date):
+    section = page.split("## Outcome of each round", 1)[1]
+    for outcome in catalog.table("teams", "outcomes").itertuples():
+        assert f'href="../teams/{outcome.team_id}/"' in section
+        if pd.notna(outcome.reason_en):
+            assert rendered(outcome.reason_en) in section
+    assert f"No team outcome was published as of {date}." in section
