@@ -28,7 +28,7 @@ def test_one_page_per_team_and_package(built_site):
     teams = (PROJECT / "data/teams/teams.csv").read_text().splitlines()[1:]
     for line in teams:
         assert (built_site / "teams" / line.split(",")[0] / "index.html").is_file()
-    for package in (PROJECT / "data").iterdir():
+    for package in (p for p in (PROJECT / "data").iterdir() if p.is_dir()):
         assert (built_site / "data" / package.name / "index.html").is_file()
 
 

@@ -1,7 +1,7 @@
 """Data catalog, one page per package and the data changelog, from the descriptors and release record.
 
 Every fact on these pages (titles, versions, dates, types, constraints, counts)
-is read from ``datapackage.json``, the tables, CITATION.cff or CHANGELOG-DATA.yml.
+is read from ``datapackage.json``, the tables, CITATION.cff or data/CHANGELOG.yml.
 """
 
 from __future__ import annotations

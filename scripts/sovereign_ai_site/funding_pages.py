@@ -9,8 +9,7 @@ from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.packages import Catalog
-from sovereign_ai_site.render import format_date, format_krw, format_number, render
-from sovereign_ai_site.teams_pages import _gpus as gpus_text
+from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 
 PAGE = "funding/index.md"
 KINDS = {"gpu": "GPUs", "data": "Data", "talent": "Talent", "total": "Whole programme"}
@@ -70,7 +69,7 @@ def _kind_section(title: str, rows: pd.DataFrame, cite: Citations) -> dict:
         [
             r.team,
             format_krw(r.amount_krw) or _missing(r),
-            *([gpus_text(r) or _missing(r)] if has_gpus else []),
+            *([format_gpus(r.gpu_count, r.gpu_model) or _missing(r)] if has_gpus else []),
             r.period or "not stated",
             r.figure_kind,
             r.description_en,
@@ -167,7 +166,7 @@ def _gpu_chart(support: pd.DataFrame, as_of: str):
     summary = (
         f"{len(bars)} allocations to {bars.index.get_level_values(0).nunique()} teams have a published GPU count. "
         f"The largest is {team}'s for {period}: {format_number(bars.max())} GPUs ("
-        + " and ".join(gpus_text(r) for r in largest.itertuples())
+        + " and ".join(format_gpus(r.gpu_count, r.gpu_model) for r in largest.itertuples())
         + ")."
     )
     if not uncounted.empty:

@@ -18,7 +18,9 @@ def md(value: object) -> Markup:
     """Inline Markdown context: HTML-escape, then backslash-escape Markdown syntax."""
     if isinstance(value, Markup):
         return value
-    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", h(value)))
+    # Quotes stay literal: they mean nothing in Markdown text, and escaping them would
+    # leak "x27" into heading anchors.
+    return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(_plain(value), quote=False)))
 
 
 def h(value: object) -> Markup:

@@ -1,6 +1,6 @@
 """The collection as a release: its citation record and its data changelog.
 
-``CITATION.cff`` and ``CHANGELOG-DATA.yml`` sit beside ``data/``. Pages, zips and
+``CITATION.cff`` (at the root) and ``data/CHANGELOG.yml``. Pages, zips and
 citations read the version and dates from here, never from a template, and the
 build stops when the changelog disagrees with CITATION.cff or with a package.
 """
@@ -17,7 +17,7 @@ from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.packages import Catalog
 
 CITATION_FILE = "CITATION.cff"
-CHANGELOG_FILE = "CHANGELOG-DATA.yml"
+CHANGELOG_FILE = "data/CHANGELOG.yml"
 KINDS = ("added", "changed", "removed")
 ALL_ROWS = "all"  # the first release: every row is new, counted at build time
 

@@ -58,3 +58,10 @@ def format_number(value: float | None) -> str:
         return ""
     rounded = round(float(value), 1)
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
+
+
+def format_gpus(count: int | None, model: str | None) -> str:
+    """``512 B200``; empty when the count was not published."""
+    if count is None or pd.isna(count):
+        return ""
+    return f"{format_number(count)} {model if model is not None and not pd.isna(model) else 'GPUs'}"

@@ -24,7 +24,7 @@ class Inputs:
     catalog: Catalog
     seeds: list[register.Seed]
     downloads: dict[str, bytes]
-    release: Collection  # CITATION.cff and CHANGELOG-DATA.yml
+    release: Collection  # CITATION.cff and data/CHANGELOG.yml
 
     @property
     def as_of(self):

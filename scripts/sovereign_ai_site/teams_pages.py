@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.packages import Catalog
-from sovereign_ai_site.render import format_date, format_krw, format_number, render
+from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 
 STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
 
@@ -43,7 +42,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str) -> str:
     )
     members = members.assign(is_lead=members["role"] == "lead").sort_values(["is_lead", "org_type", "name_en"], ascending=[False, True, True])
     outcomes = catalog.table("teams", "outcomes").query("team_id == @team.team_id")
-    outcomes = outcomes.assign(order=outcomes["stage_id"].map(list(stages.index).index)).sort_values("order")
+    outcomes = outcomes.sort_values(["decided_on", "stage_id"])
     facts = [
         ["Korean name", team.name_ko],
         ["Lead organisation", orgs.loc[team.lead_org_id, "name_en"]],
@@ -86,12 +85,6 @@ def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str) ->
         return []
     support = catalog.table("funding", "support").query("team_id == @team_id")
     return [
-        [s.support_kind, format_krw(s.amount_krw), _gpus(s), s.figure_kind, s.description_en, cite.links(s.source_ids, page)]
+        [s.support_kind, format_krw(s.amount_krw), format_gpus(s.gpu_count, s.gpu_model), s.figure_kind, s.description_en, cite.links(s.source_ids, page)]
         for s in support.itertuples()
     ]
-
-
-def _gpus(row) -> str:
-    if pd.isna(row.gpu_count):
-        return ""
-    return f"{format_number(row.gpu_count)} {row.gpu_model if pd.notna(row.gpu_model) else 'GPUs'}"
