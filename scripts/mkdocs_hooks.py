@@ -3,6 +3,8 @@
 Nothing is written into ``docs_dir``. The pipeline runs in ``on_pre_build``,
 before MkDocs cleans ``site_dir``, so a data problem stops the build with the
 pipeline's own report (no traceback) and the last good site stays as it was.
+The Korean site is built at the root; when it is done, the same configuration
+builds the English site into ``en/``.
 """
 
 from __future__ import annotations
@@ -10,13 +12,17 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 from pathlib import Path
 
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page
 from sovereign_ai_site.site import build_site, load
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
@@ -34,24 +40,76 @@ def on_pre_build(config) -> None:
         as_of = dt.datetime.combine(inputs.as_of, dt.time(), dt.timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(as_of.timestamp()))
     _generated.clear()
-    _generated.update(build_site(inputs))
+    _generated.update(build_site(inputs, _language(config)))
 
 
 def on_files(files: Files, config) -> Files:
-    for path, content in _generated.items():
-        files.append(File.generated(config, path, content=content))
-    log.info("generated %d pages and files from data/", len(_generated))
+    lang = _language(config)
+    kept = []
+    for file in files:
+        target = hand_written_page(file.src_uri, lang) if file.src_uri.endswith(".md") else file.src_uri
+        if target == file.src_uri:
+            kept.append(file)
+        elif target is not None:  # a translation takes the place of the Korean page
+            kept.append(File.generated(config, target, abs_src_path=file.abs_src_path))
+    kept += [File.generated(config, path, content=content) for path, content in _generated.items()]
+    log.info("%s: generated %d pages and files from data/", lang, len(_generated))
     # The order MkDocs gives files read from disk, so that the sitemap and search index
     # match a build of `sovereign_ai_site build --out` output byte for byte.
-    return Files(sorted(files, key=_walk_order))
+    return Files(sorted(kept, key=_walk_order))
 
 
 def on_post_page(output: str, page, config) -> str:
-    return with_csp(output)
+    return with_csp(_same_page_in_other_language(output, page.url, _language(config)))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     return with_csp(output) if template_name.endswith(".html") else output
+
+
+def on_post_build(config) -> None:
+    if _language(config) != DEFAULT_LANGUAGE:
+        return
+    english = load_config(config.config_file_path, site_dir=os.path.join(config.site_dir, "en"), strict=config.strict)
+    translation = english.extra["translations"]["en"]
+    english.theme["language"] = "en"
+    english["site_name"] = translation["site_name"]
+    english["site_description"] = translation["site_description"]
+    english["site_url"] = (english.site_url or "") and english.site_url + "en/"
+    english["nav"] = _translate_nav(english.nav, translation["nav"])
+    english.extra["alternate"] = [{**alt, "link": "./" if alt["lang"] == "en" else "../"} for alt in english.extra["alternate"]]
+    english.plugins["material/search"].config.lang = ["en"]
+    build(english)
+
+
+def _language(config) -> str:
+    return config.theme["language"]
+
+
+def _translate_nav(nav: list, titles: dict[str, str]) -> list:
+    return [{titles[page]: page} for item in nav for page in item.values()]
+
+
+# The language selector's links. (The <link rel="alternate"> tags in <head> keep pointing at
+# each language's home: Material's script reads the sitemap there to map pages.)
+_ALTERNATE = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>ko|en)" class="md-select__link">')
+
+
+def _same_page_in_other_language(html: str, url: str, lang: str) -> str:
+    """Point the language selector at this page in the other language, not at its home."""
+    up = "../" * url.count("/")
+
+    def href(match: re.Match) -> str:
+        target = match["lang"]
+        if target == lang:
+            path = "./" if not url else up + url
+        elif target == "en":
+            path = up + "en/" + url
+        else:
+            path = "../" + up + url
+        return f'<a href="{path}" hreflang="{target}" class="md-select__link">'
+
+    return _ALTERNATE.sub(href, html)
 
 
 def _walk_order(file: File) -> tuple:

@@ -189,7 +189,7 @@ def test_json_ld_cannot_close_its_script_tag(tmp_path):
     d = json.loads(descriptor.read_text())
     d["description"] = hostile
     descriptor.write_text(json.dumps(d, ensure_ascii=False))
-    page = catalog_pages(load(project))["data/teams/index.md"]
+    page = catalog_pages(load(project), "en")["data/teams/index.md"]
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["description"] == hostile

@@ -25,7 +25,7 @@ def fixture_inputs(tmp_path_factory):
 
 @pytest.mark.parametrize("package", ["teams", "sources"])
 def test_package_page_matches_golden(fixture_inputs, package):
-    page = catalog_pages(fixture_inputs)[f"data/{package}/index.md"]
+    page = catalog_pages(fixture_inputs, "en")[f"data/{package}/index.md"]
     golden = GOLDEN / f"fixture-{package}-package.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")

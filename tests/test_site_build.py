@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
 import yaml
 
 from conftest import PROJECT, mkdocs_build, snapshot
 from sovereign_ai_site.__main__ import main
+from sovereign_ai_site.i18n import missing_translations
 from sovereign_ai_site.site import generate
 
 
@@ -32,9 +32,10 @@ def test_one_page_per_team_and_package(built_site):
         assert (built_site / "data" / package.name / "index.html").is_file()
 
 
-def test_build_leaves_site_src_untouched(built_site):
-    status = subprocess.run(["git", "status", "--porcelain", "--", "site_src"], cwd=PROJECT, capture_output=True, text=True)
-    assert status.stdout == ""
+def test_build_leaves_site_src_untouched(tmp_path):
+    before = snapshot(PROJECT / "site_src")
+    assert mkdocs_build(PROJECT / "mkdocs.yml", tmp_path / "site").returncode == 0
+    assert snapshot(PROJECT / "site_src") == before
     generated = generate(PROJECT)
     assert not any((PROJECT / "site_src" / path).exists() for path in generated)
 
@@ -53,6 +54,31 @@ def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address
     finally:
         config_path.unlink()
     assert result.returncode == 0, result.stdout + result.stderr
-    # The hook adds a Content-Security-Policy meta tag; an engine without hooks cannot.
-    csp = re.compile(rb'\n    <meta http-equiv="Content-Security-Policy"[^>]*>')
-    assert snapshot(tmp_path / "site") == {path: csp.sub(b"", content) for path, content in snapshot(built_site).items()}
+    # The hook adds a Content-Security-Policy and points the language links at the same page;
+    # an engine without hooks cannot, so those two differ and nothing else may.
+    def without_hook_touches(site):
+        return {
+            path: re.sub(rb'<a href="[^"]*" hreflang=', b"<a hreflang=", re.sub(rb'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', b"", content))
+            for path, content in snapshot(site).items()
+            if not path.startswith("en/")
+        }
+
+    assert without_hook_touches(tmp_path / "site") == without_hook_touches(built_site)
+
+
+def test_every_hand_written_page_exists_in_both_languages():
+    pages = [p.relative_to(PROJECT / "site_src").as_posix() for p in (PROJECT / "site_src").rglob("*.md")]
+    assert missing_translations(pages) == []
+
+
+def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site):
+    korean = sorted(p.relative_to(built_site) for p in built_site.rglob("index.html") if p.parts[len(built_site.parts)] != "en")
+    assert len(korean) > 30
+    for page in korean:
+        english = built_site / "en" / page
+        assert english.is_file(), english
+        assert '<html lang="ko"' in (built_site / page).read_text(encoding="utf-8")
+        html = english.read_text(encoding="utf-8")
+        assert '<html lang="en"' in html
+        back = re.search(r'<a href="([^"]*)" hreflang="ko"', html)[1]
+        assert (english.parent / back / "index.html").resolve() == (built_site / page).resolve()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sovereign_ai_site import seeds
 from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, LANGUAGES, hand_written_page
 from sovereign_ai_site.paths import PROJECT_DIR
 from sovereign_ai_site.site import generate, load
 
@@ -17,8 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--project", type=Path, default=PROJECT_DIR, help="project folder holding data/ and seeds/")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("validate", help="check every data package and the source register; print every problem")
-    build = commands.add_parser("build", help="write a complete docs folder: site_src/ plus the generated pages and downloads")
+    build = commands.add_parser("build", help="write one language's complete docs folder: site_src/ plus the generated pages and downloads")
     build.add_argument("--out", type=Path, required=True)
+    build.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     commands.add_parser("register", help="regenerate data/sources/sources.csv from seeds/")
     args = parser.parse_args(argv)
     project = args.project.resolve()
@@ -28,8 +30,12 @@ def main(argv: list[str] | None = None) -> int:
             tables = sum(len(p.resources) for p in inputs.catalog.packages.values())
             print(f"valid: {len(inputs.catalog.packages)} packages, {tables} tables, {len(inputs.seeds)} sources")
         elif args.command == "build":
-            files = {p.relative_to(project / "site_src").as_posix(): p.read_bytes() for p in sorted((project / "site_src").rglob("*")) if p.is_file()}
-            files.update(generate(project))
+            files = {}
+            for path in sorted(p for p in (project / "site_src").rglob("*") if p.is_file()):
+                target = hand_written_page(path.relative_to(project / "site_src").as_posix(), args.lang)
+                if target:
+                    files[target] = path.read_bytes()
+            files.update(generate(project, args.lang))
             for path, content in files.items():
                 target = args.out / path
                 target.parent.mkdir(parents=True, exist_ok=True)

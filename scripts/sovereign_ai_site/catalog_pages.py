@@ -27,7 +27,7 @@ CATALOG = "data/index.md"
 CHANGELOG = "data/changelog.md"
 
 
-def catalog_pages(inputs: Inputs) -> dict[str, str | bytes]:
+def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
     """The data pages and the generated downloads (zips, CITATION.cff, SHA256SUMS)."""
     files = downloads(inputs.catalog, inputs.release, inputs.downloads, inputs.as_of)
     sizes = {path: len(content) for path, content in {**inputs.downloads, **files}.items()}

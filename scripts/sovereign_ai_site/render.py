@@ -34,22 +34,38 @@ def render(template: str, **context: object) -> str:
     return environment().get_template(template).render(**context)
 
 
-def format_date(value: dt.date | None, precision: str = "day") -> str:
-    """``4 August 2025``; ``August 2025`` at month precision."""
+def format_date(value: dt.date | None, precision: str = "day", lang: str = "en") -> str:
+    """``4 August 2025`` / ``2025년 8월 4일``; without the day at month precision."""
     if value is None or pd.isna(value):
         return ""
+    if lang == "ko":
+        return f"{value.year}년 {value.month}월" if precision == "month" else f"{value.year}년 {value.month}월 {value.day}일"
     month = _MONTHS_EN[value.month - 1]
     return f"{month} {value.year}" if precision == "month" else f"{value.day} {month} {value.year}"
 
 
-def format_krw(amount: int | None) -> str:
-    """Won in words: ``157.6 billion won``, ``10.1 trillion won``."""
+def format_krw(amount: int | None, lang: str = "en") -> str:
+    """Won in words: ``157.6 billion won`` / ``1,576억 원``, ``10.1 trillion won`` / ``10조 1,000억 원``."""
     if amount is None or pd.isna(amount):
         return ""
+    if lang == "ko":
+        return _krw_ko(int(amount))
     for size, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
         if abs(amount) >= size:
-            return f"{format_number(amount / size)} {word} won"
+            return f"{amount / size:,.3f}".rstrip("0").rstrip(".") + f" {word} won"
     return f"{int(amount):,} won"
+
+
+def _krw_ko(amount: int) -> str:
+    """Korean units of 10⁴ (만), 10⁸ (억) and 10¹² (조), largest first, as Korean news writes them."""
+    parts = []
+    for size, unit in ((10**12, "조"), (10**8, "억"), (10**4, "만")):
+        count, amount = divmod(amount, size)
+        if count:
+            parts.append(f"{count:,}{unit}")
+    if amount or not parts:
+        parts.append(f"{amount:,}")
+    return " ".join(parts) + " 원"
 
 
 def format_number(value: float | None) -> str:
@@ -60,8 +76,9 @@ def format_number(value: float | None) -> str:
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
 
 
-def format_gpus(count: int | None, model: str | None) -> str:
+def format_gpus(count: int | None, model: str | None, lang: str = "en") -> str:
     """``512 B200``; empty when the count was not published."""
     if count is None or pd.isna(count):
         return ""
-    return f"{format_number(count)} {model if model is not None and not pd.isna(model) else 'GPUs'}"
+    unknown = "GPU" if lang == "ko" else "GPUs"
+    return f"{format_number(count)} {model if model is not None and not pd.isna(model) else unknown}"

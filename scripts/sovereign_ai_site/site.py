@@ -14,6 +14,7 @@ from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.home_page import as_of as data_as_of
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
 from sovereign_ai_site.topic_pages import topic_pages
@@ -53,13 +54,13 @@ def load(project_dir: Path) -> Inputs:
     return Inputs(catalog, seeds, downloads, read_collection(project_dir, catalog))
 
 
-def build_site(inputs: Inputs) -> dict[str, str | bytes]:
-    """Every generated page and download, keyed by its path in the site."""
+def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE) -> dict[str, str | bytes]:
+    """Every generated page and download of one language's site, keyed by its path there."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
-    files.update(catalog_pages(inputs))
-    files.update(topic_pages(inputs.catalog, inputs.seeds))
+    files.update(catalog_pages(inputs, lang))
+    files.update(topic_pages(inputs.catalog, inputs.seeds, lang))
     return dict(sorted(files.items()))
 
 
-def generate(project_dir: Path) -> dict[str, str | bytes]:
-    return build_site(load(project_dir))
+def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE) -> dict[str, str | bytes]:
+    return build_site(load(project_dir), lang)

@@ -19,7 +19,7 @@ from sovereign_ai_site.strategy_pages import strategy_pages
 from sovereign_ai_site.teams_pages import teams_pages
 
 
-def topic_pages(catalog: Catalog, seeds: list[Seed]) -> dict[str, str]:
+def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
     cite = Citations(catalog)
     pages = {"sources/index.md": sources_page(catalog, seeds)}
     if "claims" in catalog.packages["sources"].resources:

@@ -1,0 +1,34 @@
+"""Two languages from one set of data: Korean at the site root, English under ``en/``."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LANGUAGES = ("ko", "en")
+DEFAULT_LANGUAGE = "ko"
+TRANSLATION_SUFFIX = ".en.md"  # site_src/about.md is Korean, site_src/about.en.md English
+
+
+def local(row: object, field: str, lang: str) -> object:
+    """``row.<field>_<lang>``, or the other language's value where this one is empty."""
+    for code in (lang, *(c for c in LANGUAGES if c != lang)):
+        value = getattr(row, f"{field}_{code}", None) if not isinstance(row, dict | pd.Series) else row.get(f"{field}_{code}")
+        if value is not None and not pd.isna(value) and str(value).strip():
+            return value
+    return ""
+
+
+def hand_written_page(src_uri: str, lang: str) -> str | None:
+    """Where a hand-written file of site_src/ goes in ``lang``'s site, or None if it is not part of it."""
+    if src_uri.endswith(TRANSLATION_SUFFIX):
+        return src_uri.removesuffix(TRANSLATION_SUFFIX) + ".md" if lang == "en" else None
+    if src_uri.endswith(".md") and lang == "en":
+        return None
+    return src_uri
+
+
+def missing_translations(src_uris: list[str]) -> list[str]:
+    """Hand-written pages that exist in one language only."""
+    korean = {u for u in src_uris if u.endswith(".md") and not u.endswith(TRANSLATION_SUFFIX)}
+    english = {u.removesuffix(TRANSLATION_SUFFIX) + ".md" for u in src_uris if u.endswith(TRANSLATION_SUFFIX)}
+    return sorted(korean ^ english)
