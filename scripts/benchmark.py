@@ -40,7 +40,7 @@ COPIED = {
 
 def scaled_project(scale: int, folder: Path) -> Path:
     """A copy of the project with every team (and what hangs off it) repeated ``scale`` times."""
-    for name in ("data", "seeds", "site_src", "mkdocs.yml"):
+    for name in ("data", "seeds", "site_src", "mkdocs.yml", "CITATION.cff"):
         source = PROJECT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
     (folder / "scripts").mkdir()
@@ -67,13 +67,14 @@ def mkdocs_build(config: Path, site: Path) -> float:
     return time.perf_counter() - start
 
 
-def hook_free_config(project: Path, docs: Path) -> Path:
-    """The same site configuration, reading pages written by `build --out` and running no hook."""
-    subprocess.run([sys.executable, "-m", "sovereign_ai_site", "--project", str(project), "build", "--out", str(docs)], check=True, capture_output=True)
+def hook_free_config(project: Path, docs: Path, lang: str) -> Path:
+    """The same site configuration, reading one language's pages written by `build --out`, running no hook."""
+    command = [sys.executable, "-m", "sovereign_ai_site", "--project", str(project), "build", "--out", str(docs), "--lang", lang]
+    subprocess.run(command, check=True, capture_output=True)
     config = yaml.safe_load((project / "mkdocs.yml").read_text().replace("!ENV ", ""))
     config.pop("hooks")
-    config.update(docs_dir=str(docs), site_url=config["site_url"][1], strict=False)
-    path = project / "plain-mkdocs.yml"
+    config.update(docs_dir=str(docs), site_url=config["site_url"][1], strict=False, watch=[])
+    path = project / f"plain-{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True))
     return path
 
@@ -83,8 +84,9 @@ def measure(scale: int, runs: int) -> dict[str, object]:
         project = scaled_project(scale, Path(tmp) / "project")
         site = Path(tmp) / "site"
         hook = statistics.median(mkdocs_build(project / "mkdocs.yml", site) for _ in range(runs))
-        plain_config = hook_free_config(project, Path(tmp) / "docs")
-        plain = statistics.median(mkdocs_build(plain_config, Path(tmp) / "plain-site") for _ in range(runs))
+        # The hook builds both languages; the plain baseline builds both languages' pages.
+        plain_configs = [hook_free_config(project, Path(tmp) / f"docs-{lang}", lang) for lang in ("ko", "en")]
+        plain = statistics.median(sum(mkdocs_build(c, Path(tmp) / f"plain-{c.stem}") for c in plain_configs) for _ in range(runs))
         pages = [p.stat().st_size for p in site.rglob("*.html")]
         return {
             "scale": f"{scale}×",
