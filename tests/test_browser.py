@@ -75,7 +75,7 @@ def test_dark_mode_rethemes_the_chart(page, served_site):
 def test_chart_draws_after_instant_navigation(page, served_site):
     page.goto(served_site + "/")
     page.evaluate("window.sameDocument = true")
-    page.locator("article a", has_text="their models").click()
+    page.locator("article a", has_text="팀별 모델").click()
     page.wait_for_selector(".chart__plot .main-svg", timeout=20000)
     assert page.url.endswith("/models/")
     assert page.evaluate("window.sameDocument") is True  # no full reload: instant navigation
@@ -85,3 +85,29 @@ def test_content_security_policy_blocks_injected_script(page, served_site):
     page.goto(served_site + "/")
     page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.injected = 1'; document.body.append(s); }")
     assert page.evaluate("window.injected") is None
+
+
+def search(page, url: str, query: str) -> list[str]:
+    """Type ``query`` into Material's search on ``url``; the result links, once they appear."""
+    page.goto(url)
+    page.locator("label[for='__search']").first.click()
+    page.locator("input.md-search__input").fill(query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+
+
+def test_korean_search_finds_korean_pages(page, served_site):
+    links = search(page, served_site + "/", "예산")
+    assert any("/funding/" in link or "/strategy/" in link for link in links), links
+    assert not any("/en/" in link for link in links)
+
+
+def test_korean_search_finds_a_team_by_its_korean_name(page, served_site):
+    links = search(page, served_site + "/teams/", "업스테이지")
+    assert any("/teams/upstage/" in link for link in links), links
+
+
+def test_english_search_stays_in_english(page, served_site):
+    links = search(page, served_site + "/en/", "budget")
+    assert links and all("/en/" in link for link in links), links
+    assert any("/en/funding/" in link or "/en/strategy/" in link for link in links), links

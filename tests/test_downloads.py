@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import html
 import io
 import json
 import re
@@ -20,13 +21,16 @@ import yaml
 from frictionless import Package
 
 from conftest import PROJECT, make_project
+from sovereign_ai_site import markup
 from sovereign_ai_site.catalog_pages import catalog_pages
+from sovereign_ai_site.dictionary import anchor, headers
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.render import format_date
-from sovereign_ai_site.site import generate, load
+from sovereign_ai_site.site import load
 
 PACKAGES = sorted(p.name for p in (PROJECT / "data").iterdir() if p.is_dir())
 DOWNLOAD = re.compile(r"\.(zip|csv|json|cff)$|/SHA256SUMS$")
+HANGUL = re.compile(r"[가-힣]")
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +39,20 @@ def inputs():
 
 
 @pytest.fixture(scope="module")
-def generated():
-    return generate(PROJECT)
+def site(inputs):
+    """The published data files and the data pages of each language's site."""
+    return {lang: {**inputs.downloads, **catalog_pages(inputs, lang)} for lang in ("ko", "en")}
+
+
+@pytest.fixture(scope="module")
+def generated(site):
+    return site["ko"]
+
+
+@pytest.fixture(scope="module", params=["", "en"])
+def site_root(request, built_site):
+    """The Korean site at the root, then the English one under en/."""
+    return built_site / request.param
 
 
 def data_pages(site: Path) -> list[Path]:
@@ -78,11 +94,12 @@ def site_file(site: Path, page: Path, href: str) -> Path:
     return site / urlsplit(urljoin(base, href)).path.lstrip("/")
 
 
-def test_catalog_and_dictionary_name_every_package_table_and_field(inputs, generated):
-    catalog = generated["data/index.md"]
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_catalog_and_dictionary_name_every_package_table_and_field(inputs, site, lang):
+    catalog = site[lang]["data/index.md"]
     for package in inputs.catalog.packages.values():
         assert f'href="../data/{package.name}/"' in catalog
-        page = generated[f"data/{package.name}/index.md"]
+        page = site[lang][f"data/{package.name}/index.md"]
         for resource in package.resources.values():
             assert f">{package.name}/{resource.name}</a>" in catalog
             assert f"{{ #table-{resource.name.replace('_', '-')} }}" in page
@@ -90,12 +107,50 @@ def test_catalog_and_dictionary_name_every_package_table_and_field(inputs, gener
                 assert f"<code>{field['name']}</code>" in catalog
                 row = re.search(rf'<tr id="table-{resource.name.replace("_", "-")}-{field["name"].replace("_", "-")}">(.*?)</tr>', page)
                 assert row, (package.name, resource.name, field["name"])
-                assert field["title"] in row[1] and field["type"] in row[1]
+                title, description = (field["title_ko"], field["description_ko"]) if lang == "ko" else (field["title"], field["description"])
+                assert f"<td>{html.escape(title)}</td>" in row[1] and html.escape(description) in row[1] and field["type"] in row[1]
                 for value in field.get("constraints", {}).get("enum", []):
                     assert str(value) in row[1]
 
 
-def test_every_download_link_on_the_data_pages_resolves(built_site):
+def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
+    ko, en = site["ko"], site["en"]
+    for package in inputs.catalog.packages.values():
+        page, d = ko[f"data/{package.name}/index.md"], package.descriptor
+        assert page.startswith(f"# {d['title_ko']}\n") and en[f"data/{package.name}/index.md"].startswith(f"# {markup.md(d['title'])}\n")
+        assert f'<span lang="en">{html.escape(d["title"])}</span>' in page  # the English title, marked as English
+        for resource in package.resources.values():
+            assert f"## {resource.descriptor['title_ko']} {{ #{anchor(resource.name)} }}" in page
+        heads = re.findall(r'<th scope="col">(.*?)</th>', page.split("### 처음 몇 행")[0])
+        assert heads and all(HANGUL.search(h) for h in heads), heads
+        english = en[f"data/{package.name}/index.md"]
+        assert d["description_ko"] not in english and not any(r.descriptor["description_ko"] in english for r in package.resources.values())
+        assert not HANGUL.search("".join(re.findall(r'^#.*$|<th scope="col">.*?</th>', english, re.M))), package.name
+    teams = ko["data/teams/index.md"]
+    assert "<th scope=\"col\">허용 값</th>" in teams and "Allowed values" not in teams and "Data dictionary" not in teams
+    assert "<td>필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$</td>" in teams
+    assert '<a href="../../data/teams/#table-teams-team-id">teams/teams.team_id</a> 참조' in teams
+    assert "기본 키(함께 쓰는 열: stage_id)" in teams and "primary key (with stage_id)" in en["data/teams/index.md"]
+    assert "2026년 11월 29일(릴리스 0.1.0)" in teams and "29 November 2026 (release 0.1.0)" in en["data/teams/index.md"]
+    assert 'href="#sources"' in teams and "## 출처 { #sources }" in teams  # Korean headings get no slug of their own
+    assert "이 데이터 패키지 인용하기" in teams and "Cite this data package" in en["data/teams/index.md"]
+    assert headers("ko") != headers("en")
+
+
+def test_reuse_code_is_the_same_in_both_languages(site):
+    for path in (p for p in site["ko"] if p.startswith("data/") and p.endswith("/index.md") and p.count("/") == 2):
+        code = [re.findall(r"<pre><code>.*?</code></pre>", site[lang][path], re.S) for lang in ("ko", "en")]
+        assert len(code[0]) == 4 and code[0][1:] == code[1][1:], path  # the first is the BibTeX, its note in the page's language
+
+
+def test_downloads_are_the_same_bytes_in_both_languages(site):
+    files = {lang: {path: content for path, content in site[lang].items() if not path.endswith(".md")} for lang in site}
+    assert files["ko"].keys() == files["en"].keys() and files["ko"] == files["en"]
+    assert {"data/SHA256SUMS", "data/sovereign-ai-data.zip", "data/teams/teams.zip", "data/teams/teams.csv", "data/teams/datapackage.json"} <= files["ko"].keys()
+
+
+def test_every_download_link_on_the_data_pages_resolves(site_root):
+    built_site = site_root
     pages = data_pages(built_site)
     assert len(pages) == len(PACKAGES) + 2  # the catalog, the changelog and one page per package
     links = 0
@@ -112,8 +167,8 @@ def test_every_download_link_on_the_data_pages_resolves(built_site):
     assert links > len(PACKAGES) * 4
 
 
-def test_sha256sums_cover_and_match_every_download(built_site):
-    folder = built_site / "data"
+def test_sha256sums_cover_and_match_every_download(site_root):
+    folder = site_root / "data"
     listed = {}
     for line in (folder / "SHA256SUMS").read_text().splitlines():
         digest, name = line.split("  ", 1)
@@ -124,12 +179,12 @@ def test_sha256sums_cover_and_match_every_download(built_site):
     assert {f"{p}/{p}.zip" for p in PACKAGES} | {"sovereign-ai-data.zip", "CITATION.cff"} <= files
 
 
-def test_two_generations_give_byte_identical_zips(built_site, generated):
-    """The build in MkDocs (another process) and this one produce the same bytes."""
+def test_two_generations_give_byte_identical_zips(site_root, generated):
+    """The build in MkDocs (another process) and this one produce the same bytes, in both languages' sites."""
     zips = [path for path in generated if path.endswith(".zip")]
     assert len(zips) == len(PACKAGES) + 1
     for path in zips:
-        assert (built_site / path).read_bytes() == generated[path], path
+        assert (site_root / path).read_bytes() == generated[path], path
 
 
 def test_zip_entries_are_sorted_dated_from_the_data_with_fixed_permissions(inputs, generated):
@@ -155,22 +210,31 @@ def test_zips_unpack_to_packages_that_frictionless_validates(generated, tmp_path
         assert "HOW TO CITE" in readme and "LICENCE" in readme and "source_ids" in readme
 
 
-def test_readme_names_the_release_and_the_licence(inputs, generated):
+def test_readme_names_the_release_and_the_licence_in_korean_then_english(inputs, generated):
     readme = zipfile.ZipFile(io.BytesIO(generated["data/teams/teams.zip"])).read("teams/README.txt").decode()
-    release = inputs.release
-    assert f"Release {release.version} of {release.date.isoformat()}" in readme
-    assert inputs.catalog.packages["teams"].descriptor["licenses"][0]["path"] in readme
+    release, teams = inputs.release, inputs.catalog.packages["teams"]
+    korean, english = readme.split("=" * 72)
+    assert korean.startswith(f'{teams.descriptor["title_ko"]} (데이터 패키지 "teams"') and f"릴리스 {release.version}({release.date.isoformat()})" in korean
+    assert "인용 방법" in korean and "라이선스" in korean and teams.descriptor["description_ko"] in korean
+    assert english.lstrip().startswith(teams.descriptor["title"]) and f"Release {release.version} of {release.date.isoformat()}" in english
+    assert not HANGUL.search(english.replace(teams.descriptor["title_ko"], ""))
+    for part in (korean, english):
+        assert teams.descriptor["licenses"][0]["path"] in part
 
 
-def test_package_pages_carry_valid_json_ld_with_every_required_property(built_site, inputs):
+def test_package_pages_carry_valid_json_ld_with_every_required_property(site_root, built_site, inputs):
+    lang = "en" if site_root.name == "en" else "ko"
     for package in inputs.catalog.packages.values():
-        page = built_site / "data" / package.name / "index.html"
+        page = site_root / "data" / package.name / "index.html"
         blocks = anchors(page).jsonld
         assert len(blocks) == 1, page
         data = json.loads(blocks[0])
-        assert data["@type"] == "Dataset"
+        assert data["@type"] == "Dataset" and data["inLanguage"] == lang
         for key in ("name", "description", "license", "creator", "version", "dateModified", "keywords", "distribution"):
             assert data[key], (package.name, key)
+        d = package.descriptor
+        assert (data["name"], data["description"]) == ((d["title_ko"], d["description_ko"]) if lang == "ko" else (d["title"], d["description"]))
+        assert set(data["alternateName"]) == {d["name"], d["title"], d["title_ko"]} - {data["name"]}
         assert data["version"] == package.descriptor["version"]
         dates = [v for r in package.resources.values() for f in r.fields if f["type"] == "date" for v in r.table[f["name"]] if v is not None]
         if dates:
@@ -179,7 +243,7 @@ def test_package_pages_carry_valid_json_ld_with_every_required_property(built_si
         assert {r.descriptor["path"] for r in package.resources.values()} | {f"{package.name}.zip"} <= set(downloads)
         for url, download in downloads.items():
             assert download["@type"] == "DataDownload" and download["encodingFormat"]
-            assert site_file(built_site, page, url).is_file(), url
+            assert site_file(site_root, page, url).is_file(), url
 
 
 def test_json_ld_cannot_close_its_script_tag(tmp_path):
@@ -196,34 +260,53 @@ def test_json_ld_cannot_close_its_script_tag(tmp_path):
     assert page.count("</script>") == 1
 
 
-def test_every_data_page_has_a_citation_and_the_licences(built_site, inputs):
+def test_every_data_page_has_a_citation_and_the_licences(site_root, inputs):
     release = inputs.release
-    for page in data_pages(built_site):
-        html = page.read_text(encoding="utf-8")
-        assert "Cite this" in html and "@misc{" in html, page
-        assert f"Version {release.version}, released {format_date(release.date)}" in html, page
-        assert f"year = {{{release.date.year}}}" in html, page
-        assert "https://creativecommons.org/licenses/by/4.0/" in html and "MIT licence" in html, page
-        assert "/sources/" in html, page
+    if site_root.name == "en":
+        cite, version, mit = "Cite this", f"Version {release.version}, released {format_date(release.date)}", "MIT licence"
+    else:
+        cite, version, mit = "인용하기", f"버전 {release.version}, {format_date(release.date, lang='ko')} 공개", "MIT 라이선스"
+    for page in data_pages(site_root):
+        text = page.read_text(encoding="utf-8")
+        assert cite in text and "@misc{" in text, page
+        assert version in text and f"{release.title}".replace("'", "&#x27;") in text, page
+        assert f"year = {{{release.date.year}}}" in text, page
+        assert "https://creativecommons.org/licenses/by/4.0/" in text and mit in text, page
+        assert "/sources/" in text, page
 
 
 def test_version_and_date_come_from_citation_cff_not_the_templates(inputs):
     cff = yaml.safe_load((PROJECT / "CITATION.cff").read_text())
     assert inputs.release.version == str(cff["version"]) and inputs.release.date.isoformat() == str(cff["date-released"])
     templates = PROJECT / "scripts/sovereign_ai_site/templates"
-    for name in ("catalog.md.jinja", "package.md.jinja", "changelog.md.jinja", "cite.html.jinja", "readme.txt.jinja"):
+    names = [f"{name}.{lang}.{kind}.jinja" for name, kind in (("catalog", "md"), ("package", "md"), ("changelog", "md"), ("cite", "html"), ("readme", "txt")) for lang in ("ko", "en")]
+    for name in [*names, "reuse.md.jinja"]:
         text = (templates / name).read_text()
         assert inputs.release.version not in text and str(inputs.release.date.year) not in text, name
 
 
-def test_first_release_counts_every_row_at_build_time(inputs, generated):
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_first_release_counts_every_row_at_build_time(inputs, site, lang):
     first = inputs.release.releases[-1]
     assert (first.version, first.date) == ("0.1.0", dt.date(2026, 11, 29))
-    page = generated["data/changelog.md"]
+    page = site[lang]["data/changelog.md"]
+    assert f"## 0\\.1\\.0: {format_date(first.date, lang=lang)}" in page
     for package in inputs.catalog.packages.values():
         assert inputs.release.updated(package.name).version == package.descriptor["version"]
         for resource in package.resources.values():
             assert f">{package.name}/{resource.name}</a></td><td>{len(resource.table)}</td>" in page
+
+
+def test_changelog_notes_in_korean_where_the_release_gives_them(tmp_path):
+    project = make_project(tmp_path)
+    log = project / "data/CHANGELOG.yml"
+    releases = yaml.safe_load(log.read_text())
+    releases[0]["notes_ko"] = "베타 팀의 GPU 수를 철회하고 참여기관 하나를 추가했습니다."
+    log.write_text(yaml.safe_dump(releases, allow_unicode=True))
+    inputs = load(project)
+    ko, en = (catalog_pages(inputs, lang)["data/changelog.md"] for lang in ("ko", "en"))
+    assert "베타 팀의 GPU 수를 철회하고 참여기관 하나를 추가했습니다\\." in ko and "영어로만" in ko  # the older release has English notes only
+    assert "베타" not in en and markup.md(releases[0]["notes"]) in en
 
 
 def test_changelog_that_disagrees_is_refused_with_every_reason(tmp_path):

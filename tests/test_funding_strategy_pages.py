@@ -26,7 +26,12 @@ def inputs():
 
 @pytest.fixture(scope="module")
 def site(inputs):
-    return build_site(inputs)
+    return build_site(inputs, "en")
+
+
+@pytest.fixture(scope="module")
+def korean(inputs):
+    return build_site(inputs, "ko")
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +72,7 @@ def links(source_ids: str) -> list[str]:
 
 def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables):
     page = site[FUNDING]
-    headings = {"gpu": "### GPUs", "data": "### Data", "talent": "### Talent", "total": "### Whole programme"}
+    headings = {"gpu": "### GPUs { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)
         assert str(markup.h(s.description_en)) in cells
@@ -187,3 +192,68 @@ def test_every_procurement_row_is_shown_and_the_parts_are_charted(site, tables):
     figure = json.loads(site["strategy/gpu-procurement.json"])
     assert sum(sum(trace["x"]) for trace in figure["data"]) == chart["GPUs"].astype(int).sum()
     assert {trace["name"].replace("<br>", " ") for trace in figure["data"]} == set(procurement["programme_en"])
+
+
+HANGUL = re.compile(r"[가-힣]")
+
+
+def headers(page: str) -> list[str]:
+    return re.findall(r'<th scope="col">(.*?)</th>', page)
+
+
+@pytest.mark.parametrize("page", [FUNDING, STRATEGY])
+def test_korean_pages_have_korean_headers_only(korean, site, page):
+    ko = korean[page]
+    assert HANGUL.search(ko.splitlines()[0])
+    assert headers(ko) and all(HANGUL.search(h) or h in {"GPU", "B200", "H100"} for h in headers(ko)), set(headers(ko))
+    assert not set(headers(ko)) & set(headers(site[page])) - {"B200", "H100"}
+    assert "not published as of" not in ko and "Data as of" not in ko and "This site shows" not in ko
+
+
+def test_korean_funding_rows_in_korean_units(korean, tables, inputs):
+    page = korean[FUNDING]
+    date = format_date(as_of(inputs.catalog), lang="ko")
+    headings = {"gpu": "### GPU { #gpu }", "data": "### 데이터 { #data }", "talent": "### 인재 { #talent }", "total": "### 사업 전체 { #total }"}
+    kinds = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
+    for s in tables["support"].itertuples():
+        cells = row(section(page, headings[s.support_kind]), s.support_id)
+        assert str(markup.h(s.description_ko)) in cells and f"<td>{kinds[s.figure_kind]}</td>" in cells
+        if pd.notna(s.amount_krw):
+            assert f"<td>{format_krw(s.amount_krw, 'ko')}</td>" in cells
+        if s.figure_kind == "planned" and pd.isna(s.gpu_count):
+            assert f"<td>{date} 기준 공개되지 않음</td>" in cells
+    assert "1,576억 원" in page and "1,936억 원" in page
+    chart = csv(korean, "funding/support-by-kind.csv")
+    assert list(chart.columns) == ["종류", "금액(원)", "금액", "범위", "기간", "지원 내용"]
+    gpus = csv(korean, "funding/gpus-by-team.csv")
+    assert list(gpus.columns) == ["팀", "기간", "GPU 모델", "GPU 수", "수치 종류"] and "2025년 8~12월" in set(gpus["기간"])
+    names = {t.name_ko for t in inputs.catalog.table("teams", "teams").itertuples()}
+    assert set(gpus["팀"]) <= {n.removesuffix(" 컨소시엄") for n in names}
+
+
+def test_korean_funding_disputes_show_korean_values(korean, tables):
+    page = korean[FUNDING]
+    for topic in DISPUTED_TOPICS:
+        claims = tables["claims"].query("topic == @topic")
+        part = section(page, f"### {markup.md(claims['label_ko'].iloc[0])} {{ #{topic} }}")
+        assert all(str(markup.h(c.value_ko)) in part for c in claims.itertuples())
+
+
+def test_korean_strategy_in_korean(korean, tables):
+    page = korean[STRATEGY]
+    assert all(f'<tr id="{i}">' in section(page, "## 국가인공지능전략위원회") for i in tables["facts"].query("topic == 'committee'")["fact_id"])
+    assert "\n## 인공지능 기본법\n" in page
+    for f in tables["facts"].itertuples():
+        cells = row(page, f.fact_id)
+        assert str(markup.h(f.value_ko)) in cells and format_date(f.as_of, lang="ko") in cells
+    kinds = {"enacted": "확정 예산", "proposed": "정부안", "reported": "발표 수치"}
+    for b in tables["budget"].itertuples():
+        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw, 'ko')}</td>" in page
+    for p in tables["procurement"].itertuples():
+        assert str(markup.h(p.recipient_ko)) in row(page, p.procurement_id)
+    budget = json.loads(korean["strategy/ai-budget.json"])
+    assert budget["layout"]["xaxis"]["title"]["text"] == "조 원"
+    assert {trace["name"] for trace in budget["data"]} == {kinds[k] for k in tables["budget"]["figure_kind"]}
+    procurement = csv(korean, "strategy/gpu-procurement.csv")
+    assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 모델", "GPU 수", "비용(원)"]
+    assert set(procurement["사업"]) <= set(tables["procurement"]["programme_ko"])

@@ -23,10 +23,11 @@ def fixture_inputs(tmp_path_factory):
     return load(make_project(tmp_path_factory.mktemp("golden")))
 
 
+@pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("package", ["teams", "sources"])
-def test_package_page_matches_golden(fixture_inputs, package):
-    page = catalog_pages(fixture_inputs, "en")[f"data/{package}/index.md"]
-    golden = GOLDEN / f"fixture-{package}-package.md"
+def test_package_page_matches_golden(fixture_inputs, package, lang):
+    page = catalog_pages(fixture_inputs, lang)[f"data/{package}/index.md"]
+    golden = GOLDEN / f"fixture-{package}-package.{lang}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")
     assert page == golden.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -25,7 +26,12 @@ def catalog():
 
 @pytest.fixture(scope="module")
 def generated():
-    return generate(PROJECT)
+    return generate(PROJECT, "en")
+
+
+@pytest.fixture(scope="module")
+def korean():
+    return generate(PROJECT, "ko")
 
 
 @pytest.fixture(scope="module")
@@ -130,3 +136,54 @@ def test_outcomes_link_every_team_with_its_reason(catalog, page, date):
         if pd.notna(outcome.reason_en):
             assert rendered(outcome.reason_en) in section
     assert f"No team outcome was published as of {date}." in section
+
+
+HANGUL = re.compile(r"[가-힣]")
+
+
+def headers(page: str) -> list[str]:
+    return re.findall(r'<th scope="col">(.*?)</th>', page)
+
+
+def test_korean_page_shows_the_korean_names_and_headers(catalog, korean, generated):
+    page = korean[PAGE]
+    assert page.startswith("# 사업 개요\n")
+    for table, column in (("facts", "label"), ("stages", "name")):
+        for row in catalog.table("program", table).itertuples():
+            assert rendered(getattr(row, f"{column}_ko")) in page
+    for event in catalog.table("timeline", "events").itertuples():
+        assert rendered(event.title_ko) in page and rendered(event.title_en) not in page
+    for criterion in catalog.table("evaluations", "criteria").itertuples():
+        assert rendered(criterion.name_ko) in page
+    assert headers(page) and all(HANGUL.search(h) for h in headers(page)), set(headers(page))
+    assert not set(headers(page)) & set(headers(generated[PAGE]))
+    assert "## Timeline" not in page and "not published as of" not in page and "Data as of" not in page
+
+
+def test_korean_page_gives_korean_dates_and_gaps(catalog, korean):
+    page, date = korean[PAGE], format_date(as_of(catalog), lang="ko")
+    table = page.split("## 단계와 탈락 방식", 1)[1].split("## 일정", 1)[0]
+    for stage in catalog.table("program", "stages").query("is_planned").itertuples():
+        row = table.split(rendered(stage.name_ko), 1)[1].split("</tr>", 1)[0]
+        assert f"{date} 기준 결과 공개되지 않음" in row and f"<td>{date} 기준 공개되지 않음</td>" in row
+    call = catalog.table("program", "stages").set_index("stage_id").loc["call-2025"]
+    assert f"{format_date(call['starts_on'], lang='ko')}~{format_date(call['ends_on'], lang='ko')}" in table
+    outcomes = page.split("## 단계별 결과", 1)[1]
+    assert "<td>선정</td>" in outcomes and "<td>탈락</td>" in outcomes and "<td>selected</td>" not in outcomes
+    assert f"{date} 기준으로 공개된 팀별 결과가 없습니다." in outcomes
+    assert '<p class="chart__caption">출처: 이 사이트의 timeline 패키지' in page and f"{date} 기준 데이터." in page
+
+
+def test_korean_timeline_chart_and_csv(catalog, korean):
+    events = catalog.table("timeline", "events")
+    data = pd.read_csv(io.StringIO(korean["programme/timeline.csv"]), keep_default_na=False)
+    assert list(data.columns) == ["날짜", "종류", "일정", "예정"]
+    assert sorted(data["일정"]) == sorted(events["title_ko"])
+    assert sorted(data.loc[data["예정"] == "예정", "일정"]) == sorted(events.loc[events["is_planned"], "title_ko"])
+    assert set(data["날짜"]) >= {format_date(d, lang="ko") for d in events.query("date_precision == 'day'")["event_on"]}
+    figure = json.loads(korean["programme/timeline.json"])
+    assert all(HANGUL.search(trace["name"]) for trace in figure["data"])
+    assert figure["layout"]["xaxis"]["title"]["text"] == "일정 종류(빈 표시: 예정)"
+    assert figure["layout"]["yaxis"]["tickformat"] == "%Y년 %-m월"
+    planned = [c[1] for trace in figure["data"] for c in trace["customdata"] if c[1].endswith(" (예정)")]
+    assert len(planned) == int(events["is_planned"].sum())

@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from sovereign_ai_site import citation, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
-from sovereign_ai_site.dictionary import anchor, dictionary, page_of
+from sovereign_ai_site.dictionary import anchor, described, dictionary, other_title, page_of
 from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, downloads, licences, package_zip
+from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import DataPackage, Resource
 from sovereign_ai_site.release import KINDS, Collection
 from sovereign_ai_site.render import environment, format_date, format_number, render
@@ -31,89 +32,100 @@ def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
     """The data pages and the generated downloads (zips, CITATION.cff, SHA256SUMS)."""
     files = downloads(inputs.catalog, inputs.release, inputs.downloads, inputs.as_of)
     sizes = {path: len(content) for path, content in {**inputs.downloads, **files}.items()}
-    pages = {CATALOG: catalog_page(inputs, sizes), CHANGELOG: changelog_page(inputs)}
-    cite = Citations(inputs.catalog)
+    pages = {CATALOG: catalog_page(inputs, sizes, lang), CHANGELOG: changelog_page(inputs, lang)}
+    cite = Citations(inputs.catalog, lang)
     for package in inputs.catalog.packages.values():
-        pages[page_of(package.name)] = package_page(package, inputs.release, sizes, cite)
+        pages[page_of(package.name)] = package_page(package, inputs.release, sizes, cite, lang)
     return {**files, **pages}
 
 
-def catalog_page(inputs: Inputs, sizes: dict[str, int]) -> str:
+def catalog_page(inputs: Inputs, sizes: dict[str, int], lang: str) -> str:
     collection, packages = inputs.release, list(inputs.catalog.packages.values())
     rows = [
         [
-            markup.anchor(p.descriptor["title"], markup.relative(CATALOG, page_of(p.name))),
-            p.descriptor["description"],
+            markup.anchor(described(p.descriptor, "title", lang), markup.relative(CATALOG, page_of(p.name))),
+            described(p.descriptor, "description", lang),
             sum(len(r.table) for r in p.resources.values()),
             p.descriptor["version"],
-            format_date(collection.updated(p.name).date),
+            format_date(collection.updated(p.name).date, lang=lang),
         ]
         for p in packages
     ]
     tables = [
         [
             markup.anchor(f"{p.name}/{r.name}", markup.relative(CATALOG, f"{page_of(p.name)}#{anchor(r.name)}")),
-            r.descriptor.get("title", r.name),
+            described(r.descriptor, "title", lang) or r.name,
             len(r.table),
             Markup(", ").join(Markup("<code>{}</code>").format(f["name"]) for f in r.fields),
-            _file_link(CATALOG, r.path, sizes),
+            _file_link(CATALOG, r.path, sizes, lang),
         ]
         for p in packages
         for r in p.resources.values()
     ]
     return render(
-        "catalog.md.jinja",
+        f"catalog.{lang}.md.jinja",
         rows=rows,
         tables=tables,
-        all_zip=_file_link(CATALOG, ALL_ZIP, sizes),
-        checksums=_file_link(CATALOG, CHECKSUMS, sizes),
-        changelog=markup.anchor("data changelog", markup.relative(CATALOG, CHANGELOG)),
+        all_zip=_file_link(CATALOG, ALL_ZIP, sizes, lang),
+        checksums=_file_link(CATALOG, CHECKSUMS, sizes, lang),
+        changelog=markup.anchor(tr(lang, ko="데이터 변경 기록", en="data changelog"), markup.relative(CATALOG, CHANGELOG)),
         collection=collection,
-        release_date=format_date(collection.date),
-        cite_box=cite_box(CATALOG, collection, None, packages),
+        release_date=format_date(collection.date, lang=lang),
+        cite_box=cite_box(CATALOG, collection, None, packages, lang),
     )
 
 
-def package_page(package: DataPackage, collection: Collection, sizes: dict[str, int], cite: Citations) -> str:
+def package_page(package: DataPackage, collection: Collection, sizes: dict[str, int], cite: Citations, lang: str) -> str:
     page, d = page_of(package.name), package.descriptor
     updated, dates = collection.updated(package.name), jsonld.date_range(package)
     cited = [v for r in package.resources.values() if "source_ids" in r.table for v in r.table["source_ids"].dropna()]
     distinct = len(dict.fromkeys(i for v in cited for i in v.split(";")))
+    rows = tr(lang, ko="{}행, 표 {}개", en="{} in {} tables").format(format_number(sum(len(r.table) for r in package.resources.values())), len(package.resources))
+    release = tr(lang, ko="{}(릴리스 {})", en="{} (release {})").format(format_date(updated.date, lang=lang), updated.version)
+    span = tr(lang, ko=" ~ ", en=" to ").join(dict.fromkeys(format_date(x, lang=lang) for x in dates or []))
+    documents = tr(lang, ko="행이 인용한 문서 {}건", en="{} documents cited by its rows").format(distinct)
+    zip_name = package_zip(package.name).rsplit("/", 1)[1]
     facts = [
-        ["Package", Markup("<code>{}</code>").format(d["name"])],
-        ["Version", d["version"]],
-        ["Last updated", markup.anchor(f"{format_date(updated.date)} (release {updated.version})", markup.relative(page, CHANGELOG))],
-        ["Rows", f"{format_number(sum(len(r.table) for r in package.resources.values()))} in {len(package.resources)} tables"],
-        *([["Dates in the data", " to ".join(dict.fromkeys(format_date(x) for x in dates))]] if dates else []),
-        ["Licence", _licence_links(licences([package]))],
-        *([["Sources", markup.anchor(f"{distinct} documents cited by its rows", "#sources")]] if cited else []),
+        [tr(lang, ko="패키지", en="Package"), Markup("<code>{}</code>").format(d["name"])],
+        *([[tr(lang, ko="영문 제목", en="Korean title"), other_title(d, lang)]] if other_title(d, lang) else []),
+        [tr(lang, ko="버전", en="Version"), d["version"]],
+        [tr(lang, ko="최종 갱신", en="Last updated"), markup.anchor(release, markup.relative(page, CHANGELOG))],
+        [tr(lang, ko="행 수", en="Rows"), rows],
+        *([[tr(lang, ko="데이터의 날짜 범위", en="Dates in the data"), span]] if dates else []),
+        [tr(lang, ko="라이선스", en="Licence"), _licence_links(licences([package]))],
+        *([[tr(lang, ko="출처", en="Sources"), markup.anchor(documents, "#sources")]] if cited else []),
     ]
-    files = [
-        [_file_link(page, package_zip(package.name), sizes), "Everything below in one zip, with a README.txt and CITATION.cff"],
-        [_file_link(page, package.path, sizes), "Descriptor: every column's type, unit, allowed values and keys (Table Schema)"],
-        *([_file_link(page, r.path, sizes), f"{r.descriptor.get('title', r.name)}: {len(r.table)} rows"] for r in package.resources.values()),
-        [_file_link(page, CHECKSUMS, sizes), "SHA-256 checksums of every download"],
+    contents = [
+        (package_zip(package.name), tr(lang, ko="아래 파일 전부를 묶은 zip(README.txt, CITATION.cff 포함)", en="Everything below in one zip, with a README.txt and CITATION.cff")),
+        (package.path, tr(lang, ko="설명 파일: 모든 열의 형식, 단위, 허용 값, 키(Table Schema)", en="Descriptor: every column's type, unit, allowed values and keys (Table Schema)")),
+        *((r.path, tr(lang, ko="{}: {}행", en="{}: {} rows").format(described(r.descriptor, "title", lang) or r.name, len(r.table))) for r in package.resources.values()),
+        (CHECKSUMS, tr(lang, ko="모든 다운로드 파일의 SHA-256 체크섬", en="SHA-256 checksums of every download")),
     ]
+    files = [[_file_link(page, path, sizes, lang), text] for path, text in contents]
     return render(
-        "package.md.jinja",
+        f"package.{lang}.md.jinja",
         package=d,
+        title=described(d, "title", lang),
+        description=described(d, "description", lang),
         facts=facts,
         files=files,
-        zip_name=package_zip(package.name).rsplit("/", 1)[1],
+        zip_name=zip_name,
         sources=cite.all(cited, page),
-        cite_box=cite_box(page, collection, package, [package]),
-        resources=[_resource(page, r, sizes, package) for r in package.resources.values()],
-        jsonld=jsonld.script(jsonld.dataset(package, collection, package_zip(package.name).rsplit("/", 1)[1])),
+        cite_box=cite_box(page, collection, package, [package], lang),
+        resources=[_resource(page, r, sizes, package, lang) for r in package.resources.values()],
+        jsonld=jsonld.script(jsonld.dataset(package, collection, zip_name, lang)),
     )
 
 
-def changelog_page(inputs: Inputs) -> str:
+def changelog_page(inputs: Inputs, lang: str) -> str:
     collection, catalog = inputs.release, inputs.catalog
     releases = [
         {
             "version": r.version,
-            "date": format_date(r.date),
-            "notes": r.notes,
+            "anchor": Markup(re.sub(r"[^a-z0-9-]+", "-", f"release-{r.version}".lower())),  # the same in both languages
+            "date": format_date(r.date, lang=lang),
+            "notes": r.notes_ko if lang == "ko" and r.notes_ko else r.notes,
+            "untranslated": lang == "ko" and not r.notes_ko,
             "rows": [
                 [
                     markup.anchor(key, markup.relative(CHANGELOG, f"{page_of(key.split('/')[0])}#{anchor(key.split('/')[1])}")),
@@ -124,50 +136,49 @@ def changelog_page(inputs: Inputs) -> str:
         }
         for r in collection.releases
     ]
-    return render("changelog.md.jinja", releases=releases, kinds=KINDS, cite_box=cite_box(CHANGELOG, collection, None, list(catalog.packages.values())))
+    packages = list(catalog.packages.values())
+    return render(f"changelog.{lang}.md.jinja", releases=releases, cite_box=cite_box(CHANGELOG, collection, None, packages, lang))
 
 
-def cite_box(page: str, collection: Collection, package: DataPackage | None, packages: list[DataPackage]) -> Markup:
+def cite_box(page: str, collection: Collection, package: DataPackage | None, packages: list[DataPackage], lang: str) -> Markup:
     """The "cite this dataset" box with the licence statement, as a raw HTML block."""
-    box = environment().get_template("cite.html.jinja").render(
-        what="data package" if package else "dataset",
+    box = environment().get_template(f"cite.{lang}.html.jinja").render(
+        package=package,
         message=collection.message,
-        plain=citation.plain(collection, package),
-        bibtex=Markup.escape(citation.bibtex(collection, package)),
-        sources=markup.anchor("Sources page", markup.relative(page, SOURCES_PAGE)),
+        plain=citation.plain(collection, package, lang),
+        bibtex=Markup.escape(citation.bibtex(collection, package, lang)),
+        sources=markup.anchor(tr(lang, ko="출처 페이지", en="Sources page"), markup.relative(page, SOURCES_PAGE)),
         licences=_licence_links(licences(packages)),
         cff=markup.anchor("CITATION.cff", markup.relative(page, CITATION)),
     )
     return Markup(box)
 
 
-def _resource(page: str, resource: Resource, sizes: dict[str, int], package: DataPackage) -> dict[str, object]:
+def _resource(page: str, resource: Resource, sizes: dict[str, int], package: DataPackage, lang: str) -> dict[str, object]:
     d = resource.descriptor
     return {
         "anchor": Markup(anchor(resource.name)),
         "name": resource.name,
         "path": d["path"],
-        "title": d.get("title", resource.name),
-        "title_ko": d.get("title_ko", ""),
-        "description": d.get("description", ""),
-        "description_ko": d.get("description_ko", ""),
-        "download": _file_link(page, resource.path, sizes),
+        "title": described(d, "title", lang) or resource.name,
+        "description": described(d, "description", lang),
+        "download": _file_link(page, resource.path, sizes, lang),
         "rows": len(resource.table),
         "primary_key": Markup(", ").join(Markup("<code>{}</code>").format(k) for k in d["schema"]["primaryKey"]),
         "variable": re.sub(r"\W", "_", resource.name),
         "parse_dates": str([f["name"] for f in resource.fields if f["type"] == "date"]),
-        "dictionary": dictionary(page, resource, package),
+        "dictionary": dictionary(page, resource, package, lang),
         "preview": markup.table([f["name"] for f in resource.fields], resource.table.head(PREVIEW_ROWS).values.tolist()),
     }
 
 
-def _file_link(page: str, path: str, sizes: dict[str, int]) -> Markup:
+def _file_link(page: str, path: str, sizes: dict[str, int], lang: str) -> Markup:
     """A link to a download, named by its file name, with its size."""
-    return markup.anchor(path.rsplit("/", 1)[1], markup.relative(page, path)) + Markup(" ({})").format(_size(sizes[path]))
+    return markup.anchor(path.rsplit("/", 1)[1], markup.relative(page, path)) + Markup(" ({})").format(_size(sizes[path], lang))
 
 
-def _size(count: int) -> str:
-    return f"{format_number(count / 1000)} kB" if count >= 1000 else f"{count} bytes"
+def _size(count: int, lang: str) -> str:
+    return f"{format_number(count / 1000)} kB" if count >= 1000 else tr(lang, ko="{}바이트", en="{} bytes").format(count)
 
 
 def _licence_links(items: list[dict]) -> Markup:

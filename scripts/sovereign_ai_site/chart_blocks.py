@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
+from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.render import environment, format_number
 
 
@@ -28,6 +29,7 @@ class Chart:
     summary: str
     source: str
     as_of: str
+    lang: str  # the page's language, for the caption around the chart
     height_px: int = 420
 
 
@@ -41,8 +43,9 @@ def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
         "csv": f"{chart.slug}.csv",
         "height": chart.height_px,
         "summary": chart.summary,
-        "source": chart.source,
-        "as_of": chart.as_of,
+        "caption": tr(chart.lang, ko=f"출처: {chart.source}. {chart.as_of} 기준 데이터.", en=f"Source: {chart.source}. Data as of {chart.as_of}."),
+        "download": tr(chart.lang, ko="이 차트의 데이터 내려받기(CSV)", en="Download this chart's data (CSV)"),
+        "table_label": tr(chart.lang, ko="데이터 표", en="Data table"),
         "table": markup.table(list(chart.table.columns), [[_display(v) for v in row] for row in chart.table.values.tolist()]),
     }
     block = Markup(environment().get_template("chart.html.jinja").render(chart=context))

@@ -13,6 +13,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
+from sovereign_ai_site.i18n import tr
+
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 # Small markers in yellow or black vanish on the light or the dark background; shape and lane
@@ -23,15 +25,14 @@ _PATTERNS = ("", "/", ".", "x")
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "hourglass", "cross")
 
 
-def model_size_figure(models: pd.DataFrame) -> go.Figure:
-    """Total parameters against release date, one trace per team.
+def model_size_figure(models: pd.DataFrame, lang: str) -> go.Figure:
+    """Total parameters against release date, one trace per team, labelled in ``lang``.
 
     ``models`` has columns team, name, released_on, released (the date as text, at
-    its published precision), params_total_b, params_active_b.
+    its published precision), params_total_b, and total and active (the counts as text).
     """
     figure = go.Figure()
     for index, (team, rows) in enumerate(models.groupby("team", sort=True)):
-        active = rows["params_active_b"].map(lambda v: "not published" if pd.isna(v) else f"{v:g} billion")
         figure.add_trace(
             go.Scatter(
                 x=[d.isoformat() for d in rows["released_on"]],
@@ -40,33 +41,39 @@ def model_size_figure(models: pd.DataFrame) -> go.Figure:
                 name=_text(team),
                 text=[_text(n) for n in rows["name"]],
                 textposition="top center",
-                customdata=[[_text(r), a] for r, a in zip(rows["released"], active)],
-                hovertemplate="%{text}<br>%{customdata[0]}<br>%{y:,.0f} billion parameters in total<br>active: %{customdata[1]}<extra>%{fullData.name}</extra>",
+                customdata=[[_text(r), _text(t), _text(a)] for r, t, a in zip(rows["released"], rows["total"], rows["active"])],
+                hovertemplate=tr(
+                    lang,
+                    ko="%{text}<br>%{customdata[0]}<br>전체 파라미터 %{customdata[1]}<br>활성 파라미터: %{customdata[2]}",
+                    en="%{text}<br>%{customdata[0]}<br>%{customdata[1]} parameters in total<br>active: %{customdata[2]}",
+                )
+                + "<extra>%{fullData.name}</extra>",
                 marker={"size": 12, "color": PALETTE[index % len(PALETTE)], "symbol": index},
                 cliponaxis=False,
             )
         )
     figure.update_layout(
-        xaxis_title="Release date",
-        yaxis_title="Total parameters (billions)",
-        legend_title_text="Team",
+        xaxis={"title": {"text": tr(lang, ko="공개일", en="Release date")}, "tickformat": tr(lang, ko="%Y년 %-m월", en="")},
+        yaxis_title=tr(lang, ko="전체 파라미터(10억 개)", en="Total parameters (billions)"),
+        legend_title_text=tr(lang, ko="팀", en="Team"),
         margin={"l": 60, "r": 20, "t": 20, "b": 60},
         template="none",
     )
     return figure
 
 
-def timeline_figure(events: pd.DataFrame) -> go.Figure:
-    """Events down a date axis, one lane and one trace per kind; planned events drawn open.
+def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
+    """Events down a date axis, one lane and one trace per kind; planned events drawn open; labelled in ``lang``.
 
     Time runs downwards so the chart stays readable on a narrow phone screen.
     ``events`` has columns event_on, date (the date as text, at its precision),
-    event_type, title_en and is_planned, sorted by date.
+    kind, title (both as shown in ``lang``) and is_planned, sorted by date.
     """
     figure = go.Figure()
-    kinds = list(dict.fromkeys(events["event_type"]))
+    planned_note = tr(lang, ko=" (예정)", en=" (planned)")
+    kinds = list(dict.fromkeys(events["kind"]))
     for index, kind in enumerate(kinds):
-        rows = events[events["event_type"] == kind]
+        rows = events[events["kind"] == kind]
         symbol, colour = _SYMBOLS[index % len(_SYMBOLS)], _MARKER_COLOURS[index % len(_MARKER_COLOURS)]
         figure.add_trace(
             go.Scatter(
@@ -75,8 +82,8 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
                 mode="markers",
                 name=_text(kind),
                 customdata=[
-                    [_text(title), _text(date) + (" (planned)" if planned else "")]
-                    for title, date, planned in zip(rows["title_en"], rows["date"], rows["is_planned"])
+                    [_text(title), _text(date) + (planned_note if planned else "")]
+                    for title, date, planned in zip(rows["title"], rows["date"], rows["is_planned"])
                 ],
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>%{fullData.name}</extra>",
                 marker={
@@ -91,14 +98,14 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
         )
     figure.update_layout(
         xaxis={
-            "title": {"text": "Kind of event (open marker: planned)"},
+            "title": {"text": tr(lang, ko="일정 종류(빈 표시: 예정)", en="Kind of event (open marker: planned)")},
             "tickvals": list(range(len(kinds))),
             "ticktext": [_text(k) for k in kinds],
             "tickangle": -90,
             "range": [-0.6, len(kinds) - 0.4],
             "zeroline": False,
         },
-        yaxis={"type": "date", "autorange": "reversed", "tickformat": "%b %Y", "dtick": "M1"},
+        yaxis={"type": "date", "autorange": "reversed", "tickformat": tr(lang, ko="%Y년 %-m월", en="%b %Y"), "dtick": "M1"},
         showlegend=False,
         hovermode="closest",
         margin={"l": 70, "r": 20, "t": 20, "b": 120},
@@ -107,69 +114,69 @@ def timeline_figure(events: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def support_by_kind_figure(kinds: pd.DataFrame) -> go.Figure:
+def support_by_kind_figure(kinds: pd.DataFrame, lang: str) -> go.Figure:
     """One bar per kind of support in won; the whole programme's budget in its own colour.
 
-    ``kinds`` has columns Kind, Amount (won), Amount (the amount as text) and Scope.
+    ``kinds`` has columns kind, amount_krw, amount (as text) and scope, the texts in ``lang``.
     """
-    scale, unit = _won_unit(kinds["Amount (won)"].max())
+    scale, unit = _won_unit(kinds["amount_krw"].max(), lang)
     return _horizontal_bars(
-        bars=list(kinds["Kind"]),
-        labels=[_wrapped(k, 16) for k in kinds["Kind"]],
-        groups=list(kinds["Scope"]),
-        values=[a / scale for a in kinds["Amount (won)"]],
-        texts=list(kinds["Amount"]),
+        bars=list(kinds["kind"]),
+        labels=[_wrapped(k, 16) for k in kinds["kind"]],
+        groups=list(kinds["scope"]),
+        values=[a / scale for a in kinds["amount_krw"]],
+        texts=list(kinds["amount"]),
         x_title=unit,
-        legend_title="Scope",
+        legend_title=tr(lang, ko="범위", en="Scope"),
     )
 
 
-def gpus_by_team_figure(gpus: pd.DataFrame) -> go.Figure:
+def gpus_by_team_figure(gpus: pd.DataFrame, lang: str) -> go.Figure:
     """One bar per team and period, stacked by GPU model.
 
-    ``gpus`` has columns Team, Period, GPU model and GPUs, one row per team, period and model.
+    ``gpus`` has columns team, period, gpu_model and gpus, one row per team, period and model.
     """
     return _horizontal_bars(
-        bars=[f"{t} {p}" for t, p in zip(gpus["Team"], gpus["Period"])],
-        labels=[f"{_text(t)}<br>{_text(p)}" for t, p in zip(gpus["Team"], gpus["Period"])],
-        groups=list(gpus["GPU model"]),
-        values=[int(n) for n in gpus["GPUs"]],
+        bars=[f"{t} {p}" for t, p in zip(gpus["team"], gpus["period"])],
+        labels=[f"{_text(t)}<br>{_text(p)}" for t, p in zip(gpus["team"], gpus["period"])],
+        groups=list(gpus["gpu_model"]),
+        values=[int(n) for n in gpus["gpus"]],
         texts=None,
-        x_title="GPUs",
-        legend_title="GPU model",
+        x_title=tr(lang, ko="GPU 수", en="GPUs"),
+        legend_title=tr(lang, ko="GPU 모델", en="GPU model"),
     )
 
 
-def budget_figure(budget: pd.DataFrame) -> go.Figure:
+def budget_figure(budget: pd.DataFrame, lang: str) -> go.Figure:
     """One bar per fiscal year and kind of figure; the kind is in the label, the colour and the pattern.
 
-    ``budget`` has columns Fiscal year, Kind of figure, Amount (won) and Amount (as text).
+    ``budget`` has columns fiscal_year, kind (as shown in ``lang``), amount_krw and amount (as text).
     """
-    scale, unit = _won_unit(budget["Amount (won)"].max())
+    scale, unit = _won_unit(budget["amount_krw"].max(), lang)
     return _horizontal_bars(
-        bars=[f"{y} {k}" for y, k in zip(budget["Fiscal year"], budget["Kind of figure"])],
-        labels=[f"{y}<br>{_text(k)}" for y, k in zip(budget["Fiscal year"], budget["Kind of figure"])],
-        groups=list(budget["Kind of figure"]),
-        values=[a / scale for a in budget["Amount (won)"]],
-        texts=list(budget["Amount"]),
+        bars=[f"{y} {k}" for y, k in zip(budget["fiscal_year"], budget["kind"])],
+        labels=[f"{y}<br>{_text(k)}" for y, k in zip(budget["fiscal_year"], budget["kind"])],
+        groups=list(budget["kind"]),
+        values=[a / scale for a in budget["amount_krw"]],
+        texts=list(budget["amount"]),
         x_title=unit,
-        legend_title="Kind of figure",
+        legend_title=tr(lang, ko="수치 종류", en="Kind of figure"),
     )
 
 
-def procurement_figure(rows: pd.DataFrame) -> go.Figure:
+def procurement_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
     """One bar per recipient, coloured by programme.
 
-    ``rows`` has columns Programme, Recipient and GPUs; a recipient may appear in several programmes.
+    ``rows`` has columns programme, recipient (both in ``lang``) and gpus; a recipient may appear in several programmes.
     """
     return _horizontal_bars(
         bars=[f"row-{i}" for i in range(len(rows))],
-        labels=[_wrapped(r) for r in rows["Recipient"]],
-        groups=list(rows["Programme"]),
-        values=[int(n) for n in rows["GPUs"]],
-        texts=[f"{int(n):,}" for n in rows["GPUs"]],
-        x_title="GPUs",
-        legend_title="Programme",
+        labels=[_wrapped(r) for r in rows["recipient"]],
+        groups=list(rows["programme"]),
+        values=[int(n) for n in rows["gpus"]],
+        texts=[f"{int(n):,}" for n in rows["gpus"]],
+        x_title=tr(lang, ko="GPU 수", en="GPUs"),
+        legend_title=tr(lang, ko="사업", en="Programme"),
     )
 
 
@@ -226,9 +233,11 @@ def _horizontal_bars(
     return figure
 
 
-def _won_unit(largest: float) -> tuple[float, str]:
-    """The axis unit for won amounts: trillions when the largest is at least one trillion."""
-    return (1e12, "Trillion won") if largest >= 1e12 else (1e9, "Billion won")
+def _won_unit(largest: float, lang: str) -> tuple[float, str]:
+    """The axis unit for won amounts: trillions when the largest is at least one trillion, else billions (억 in Korean)."""
+    if largest >= 1e12:
+        return 1e12, tr(lang, ko="조 원", en="Trillion won")
+    return (1e8, "억 원") if lang == "ko" else (1e9, "Billion won")
 
 
 def _wrapped(value: object, width: int = 24) -> str:

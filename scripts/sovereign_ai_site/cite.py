@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
+from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
 
 SOURCES_PAGE = "sources/index.md"
@@ -13,10 +14,11 @@ SOURCES_PAGE = "sources/index.md"
 class Citations:
     """Renders a row's ``source_ids`` as links to the source register page."""
 
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, lang: str):
         sources = catalog.table("sources", "sources").set_index("source_id")
+        undated = tr(lang, ko="날짜 없음", en="undated")
         self._labels = {
-            source_id: f"{row.publisher}, {row.published_on.isoformat() if row.published_on else 'undated'}"
+            source_id: f"{row.publisher}, {row.published_on.isoformat() if row.published_on else undated}"
             for source_id, row in sources.iterrows()
         }
 

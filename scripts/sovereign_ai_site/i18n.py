@@ -32,3 +32,13 @@ def missing_translations(src_uris: list[str]) -> list[str]:
     korean = {u for u in src_uris if u.endswith(".md") and not u.endswith(TRANSLATION_SUFFIX)}
     english = {u.removesuffix(TRANSLATION_SUFFIX) + ".md" for u in src_uris if u.endswith(TRANSLATION_SUFFIX)}
     return sorted(korean ^ english)
+
+
+def tr(lang: str, *, ko: str, en: str) -> str:
+    """A short label in the page's language; prose lives in per-language templates."""
+    return ko if lang == "ko" else en
+
+
+def value_label(value: object, ko_labels: dict[str, str], lang: str) -> object:
+    """An enumeration value as shown: its Korean label on the Korean site, the value itself on the English one."""
+    return ko_labels.get(value, value) if lang == "ko" else value

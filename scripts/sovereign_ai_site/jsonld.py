@@ -2,6 +2,7 @@
 
 URLs are relative to the package page: JSON-LD resolves them against the page's
 address, and the generated pages must not depend on where the site is published.
+Names and descriptions are in the page's language, which ``inLanguage`` states.
 """
 
 from __future__ import annotations
@@ -12,18 +13,21 @@ import json
 from markupsafe import Markup
 
 from sovereign_ai_site import citation
+from sovereign_ai_site.dictionary import described
 from sovereign_ai_site.packages import DataPackage
 from sovereign_ai_site.release import Collection
 
 
-def dataset(package: DataPackage, collection: Collection, zip_name: str) -> dict:
+def dataset(package: DataPackage, collection: Collection, zip_name: str, lang: str) -> dict:
     d = package.descriptor
+    name = described(d, "title", lang)
     data = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
-        "name": d["title"],
-        "alternateName": [x for x in (d["name"], d.get("title_ko")) if x],
-        "description": d["description"],
+        "name": name,
+        "alternateName": [x for x in dict.fromkeys((d["name"], d["title"], d.get("title_ko"))) if x and x != name],
+        "description": described(d, "description", lang),
+        "inLanguage": lang,
         "url": "./",
         "version": d["version"],
         "datePublished": collection.first(package.name).date.isoformat(),
@@ -32,7 +36,7 @@ def dataset(package: DataPackage, collection: Collection, zip_name: str) -> dict
         "creator": [{"@type": "Organization", "name": name} for name in _authors(package, collection)],
         "keywords": d.get("keywords", []),
         "isAccessibleForFree": True,
-        "creditText": citation.plain(collection, package),
+        "creditText": citation.plain(collection, package, lang),
         "isPartOf": {"@type": "Dataset", "name": collection.title, "version": collection.version},
         "distribution": [
             _download(zip_name, "application/zip"),

@@ -8,48 +8,55 @@ from markupsafe import Markup
 from sovereign_ai_site import charts, markup
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
+from sovereign_ai_site.teams_pages import _OUTCOME_KO, short_names
 
 PAGE = "programme/index.md"
 REQUIRES = {"program", "timeline", "evaluations", "teams"}
-# Fact topics (the facts' ``topic`` values) under a few headings a reader scans.
+# Fact topics (the facts' ``topic`` values) under a few headings a reader scans: (Korean, English, topics).
 FACT_GROUPS = (
-    ("Name and ministry", ("name", "ministry")),
-    ("Aims and what counts as independent", ("goal", "target", "definition", "open-source")),
-    ("Duration and elimination scheme", ("duration", "elimination-scheme")),
-    ("Calls", ("call",)),
-    ("Titles and related programmes", ("titles", "related-programme")),
+    ("명칭과 주관 부처", "Name and ministry", ("name", "ministry")),
+    ("목표와 '독자' 모델의 기준", "Aims and what counts as independent", ("goal", "target", "definition", "open-source")),
+    ("기간과 탈락 방식", "Duration and elimination scheme", ("duration", "elimination-scheme")),
+    ("공모", "Calls", ("call",)),
+    ("명칭 부여와 관련 사업", "Titles and related programmes", ("titles", "related-programme")),
 )
+_EVENT_TYPE_KO = {
+    "call": "공모", "shortlist": "서면평가", "selection": "선정", "kickoff": "착수", "presentation": "발표회",
+    "evaluation": "평가", "release": "모델 공개", "policy": "정책", "dispute": "논란", "planned": "예정",
+}
 
 
-def programme_pages(catalog: Catalog, cite: Citations, as_of: str) -> dict[str, str]:
-    stages = _stages(catalog)
-    names = stages.set_index("stage_id")["name_en"]
-    teams = catalog.table("teams", "teams").set_index("team_id")["name_en"].str.removesuffix(" consortium")
-    chart_html, chart_files = _timeline(catalog, as_of)
+def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
+    stages = _stages(catalog, lang)
+    names = stages.set_index("stage_id")["name"]
+    teams = short_names(catalog, lang)
+    chart_html, chart_files = _timeline(catalog, as_of, lang)
     page = render(
-        "programme.md.jinja",
-        facts=_facts(catalog, cite),
-        stage_rows=[_stage_row(s, cite, as_of) for s in stages.itertuples()],
+        f"programme.{lang}.md.jinja",
+        facts=_facts(catalog, cite, lang),
+        stage_rows=[_stage_row(s, cite, as_of, lang) for s in stages.itertuples()],
         chart=chart_html,
-        event_rows=_event_rows(catalog, cite, names, teams),
-        rounds=_rounds(catalog, cite, stages, teams, as_of),
-        outcomes=_outcomes(catalog, cite, stages, teams, as_of),
+        event_rows=_event_rows(catalog, cite, names, teams, lang),
+        rounds=_rounds(catalog, cite, stages, teams, as_of, lang),
+        outcomes=_outcomes(catalog, cite, stages, teams, lang),
         as_of=as_of,
     )
     return {PAGE: page, **chart_files}
 
 
-def _stages(catalog: Catalog) -> pd.DataFrame:
-    """Stages in time order: by the earliest date known for each, from its own row or its events.
+def _stages(catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Stages in time order, named in ``lang``: by the earliest date known for each, from its own row or its events.
 
     Planned stages have no dates of their own; their planned events place them.
     """
     stages = catalog.table("program", "stages")
     events = catalog.table("timeline", "events").groupby("stage_id")["event_on"].min()
     first = stages[["starts_on", "decided_on"]].assign(event=stages["stage_id"].map(events)).min(axis=1)
-    return stages.assign(first=first).sort_values(["first", "stage_id"], na_position="last")
+    names = [local(s, "name", lang) for s in stages.itertuples()]
+    return stages.assign(first=first, name=names).sort_values(["first", "stage_id"], na_position="last")
 
 
 def _outcome_order(catalog: Catalog) -> list[str]:
@@ -61,106 +68,137 @@ def _team(team_id: str, teams: pd.Series) -> Markup:
     return markup.anchor(teams[team_id], markup.relative(PAGE, f"teams/{team_id}.md"))
 
 
-def _missing(value: object, as_of: str) -> object:
-    return f"not published as of {as_of}" if pd.isna(value) else value
+def _not_published(as_of: str, lang: str) -> str:
+    return tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
 
 
-def _facts(catalog: Catalog, cite: Citations) -> list[dict]:
+def _missing(value: object, as_of: str, lang: str) -> object:
+    return _not_published(as_of, lang) if pd.isna(value) else value
+
+
+def _facts(catalog: Catalog, cite: Citations, lang: str) -> list[dict]:
     facts = catalog.table("program", "facts")
     return [
         {
-            "heading": heading,
+            "heading": tr(lang, ko=ko, en=en),
             "rows": [
-                [f.label_en, f.value_en, f.note_en, cite.links(f.source_ids, PAGE)]
+                [local(f, "label", lang), local(f, "value", lang), local(f, "note", lang), cite.links(f.source_ids, PAGE)]
                 for topic in topics
                 for f in facts[facts["topic"] == topic].itertuples()
             ],
         }
-        for heading, topics in FACT_GROUPS
+        for ko, en, topics in FACT_GROUPS
     ]
 
 
-def _stage_row(stage, cite: Citations, as_of: str) -> list[object]:
-    period = " to ".join(format_date(d) for d in (stage.starts_on, stage.ends_on) if pd.notna(d))
-    decided = pd.notna(stage.decided_on)
-    decision = f"result announced {format_date(stage.decided_on)}" if decided else f"result not published as of {as_of}"
+def _stage_row(stage, cite: Citations, as_of: str, lang: str) -> list[object]:
+    period = tr(lang, ko="~", en=" to ").join(format_date(d, lang=lang) for d in (stage.starts_on, stage.ends_on) if pd.notna(d))
+    if pd.notna(stage.decided_on):
+        decided = format_date(stage.decided_on, lang=lang)
+        decision = tr(lang, ko=f"{decided} 결과 발표", en=f"result announced {decided}")
+    else:
+        decision = tr(lang, ko=f"{as_of} 기준 결과 공개되지 않음", en=f"result not published as of {as_of}")
     return [
-        stage.name_en,
+        stage.name,
         "; ".join(filter(None, (period, decision))),
-        _missing(stage.teams_entering, as_of),
-        _missing(stage.teams_advancing, as_of),
-        stage.description_en,
+        _missing(stage.teams_entering, as_of, lang),
+        _missing(stage.teams_advancing, as_of, lang),
+        local(stage, "description", lang),
         cite.links(stage.source_ids, PAGE),
     ]
 
 
-def _events(catalog: Catalog) -> pd.DataFrame:
+def _events(catalog: Catalog, lang: str) -> pd.DataFrame:
+    """Events in date order, with their date, title and kind as ``lang`` shows them."""
     events = catalog.table("timeline", "events").sort_values(["event_on", "event_id"])
-    return events.assign(date=[format_date(d, p) for d, p in zip(events["event_on"], events["date_precision"])])
+    return events.assign(
+        date=[format_date(d, p, lang) for d, p in zip(events["event_on"], events["date_precision"])],
+        title=[local(e, "title", lang) for e in events.itertuples()],
+        kind=[value_label(k, _EVENT_TYPE_KO, lang) for k in events["event_type"]],
+    )
 
 
-def _timeline(catalog: Catalog, as_of: str) -> tuple[Markup, dict[str, str]]:
-    events = _events(catalog)
+def _planned(is_planned: bool, lang: str) -> str:
+    return tr(lang, ko="예정", en="planned") if is_planned else ""
+
+
+def _timeline(catalog: Catalog, as_of: str, lang: str) -> tuple[Markup, dict[str, str]]:
+    events = _events(catalog, lang)
     return render_chart(
         Chart(
             page=PAGE,
             slug="timeline",
-            title="Every event of the programme, by kind, from the first call to the planned final selection",
-            figure=charts.timeline_figure(events),
+            title=tr(
+                lang,
+                ko="사업의 모든 일정: 첫 공모부터 최종 선정 예정까지, 종류별",
+                en="Every event of the programme, by kind, from the first call to the planned final selection",
+            ),
+            figure=charts.timeline_figure(events, lang),
             table=pd.DataFrame(
                 {
-                    "Date": events["date"],
-                    "Kind": events["event_type"],
-                    "Event": events["title_en"],
-                    "Planned": events["is_planned"].map({True: "planned", False: ""}),
+                    tr(lang, ko="날짜", en="Date"): events["date"],
+                    tr(lang, ko="종류", en="Kind"): events["kind"],
+                    tr(lang, ko="일정", en="Event"): events["title"],
+                    tr(lang, ko="예정", en="Planned"): [_planned(p, lang) for p in events["is_planned"]],
                 }
             ),
-            summary=_timeline_summary(events, as_of),
-            source="the timeline package of this site (ministry announcements and news)",
+            summary=_timeline_summary(events, as_of, lang),
+            source=tr(
+                lang,
+                ko="이 사이트의 timeline 패키지(과기정통부 발표와 언론 보도)",
+                en="the timeline package of this site (ministry announcements and news)",
+            ),
             as_of=as_of,
+            lang=lang,
             height_px=760,
         )
     )
 
 
-def _timeline_summary(events: pd.DataFrame, as_of: str) -> str:
-    counts = events["event_type"].value_counts()
-    kinds = ", ".join(f"{kind} {n}" for kind, n in counts.items())
+def _timeline_summary(events: pd.DataFrame, as_of: str, lang: str) -> str:
+    counts = events["kind"].value_counts()
     planned = events[events["is_planned"]]
     done = events[~events["is_planned"]]
+    first, last, latest = events.iloc[0], events.iloc[-1], done.iloc[-1]
+    listed = "; ".join(f"{e.title}{tr(lang, ko='', en=' ')}({e.date})" for e in planned.itertuples())
+    if lang == "ko":
+        kinds = ", ".join(f"{kind} {n}건" for kind, n in counts.items())
+        text = (
+            f"{first['date']}부터 {last['date']}까지 일정 {len(events)}건이 기록되어 있습니다. 종류별로는 {kinds}입니다. "
+            f"가장 최근에 있었던 일은 {latest['title']}({latest['date']})입니다."
+        )
+        return text + (f" {len(planned)}건은 예정된 일로, {as_of} 기준 결과가 공개되지 않았습니다: {listed}." if len(planned) else "")
+    kinds = ", ".join(f"{kind} {n}" for kind, n in counts.items())
     text = (
-        f"{len(events)} events are recorded, from {events['date'].iloc[0]} to {events['date'].iloc[-1]}, by kind: {kinds}. "
-        f"The latest that happened is {done['title_en'].iloc[-1]} ({done['date'].iloc[-1]})."
+        f"{len(events)} events are recorded, from {first['date']} to {last['date']}, by kind: {kinds}. "
+        f"The latest that happened is {latest['title']} ({latest['date']})."
     )
-    if planned.empty:
-        return text
-    return text + f" {len(planned)} are planned and had no published result as of {as_of}: " + "; ".join(
-        f"{e.title_en} ({e.date})" for e in planned.itertuples()
-    ) + "."
+    return text + (f" {len(planned)} are planned and had no published result as of {as_of}: {listed}." if len(planned) else "")
 
 
-def _event_rows(catalog: Catalog, cite: Citations, names: pd.Series, teams: pd.Series) -> list[list[object]]:
+def _event_rows(catalog: Catalog, cite: Citations, names: pd.Series, teams: pd.Series, lang: str) -> list[list[object]]:
     return [
         [
             e.date,
-            e.title_en,
-            e.event_type,
-            "planned" if e.is_planned else "",
-            e.description_en,
+            e.title,
+            e.kind,
+            _planned(e.is_planned, lang),
+            local(e, "description", lang),
             "" if pd.isna(e.team_id) else _team(e.team_id, teams),
             "" if pd.isna(e.stage_id) else names[e.stage_id],
             cite.links(e.source_ids, PAGE),
         ]
-        for e in _events(catalog).itertuples()
+        for e in _events(catalog, lang).itertuples()
     ]
 
 
-def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, as_of: str) -> list[dict]:
+def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, as_of: str, lang: str) -> list[dict]:
     """Per evaluated stage: criteria (sub-criteria under their parent) and the scores published."""
     criteria = catalog.table("evaluations", "criteria")
+    criteria = criteria.assign(name=[local(c, "name", lang) for c in criteria.itertuples()])
     scores = catalog.table("evaluations", "scores")
     outcomes = catalog.table("teams", "outcomes")
-    names, planned = stages.set_index("stage_id")["name_en"], stages.set_index("stage_id")["is_planned"]
+    names, planned = stages.set_index("stage_id")["name"], stages.set_index("stage_id")["is_planned"]
     rounds = []
     for stage_id in (s for s in stages["stage_id"] if s in set(criteria["stage_id"])):
         rows = criteria[criteria["stage_id"] == stage_id].set_index("criterion_id")
@@ -173,8 +211,8 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
         rounds.append(
             {
                 "name": names[stage_id],
-                "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of) for c, sub in ordered],
-                "scores": [_score_row(s, rows.loc[s.criterion_id], teams, cite) for s in published.itertuples()],
+                "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of, lang) for c, sub in ordered],
+                "scores": [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()],
                 "scored": _team_list(set(published["team_id"]), teams),
                 "unscored": _team_list(entered - set(published["team_id"]), teams),
             }
@@ -195,31 +233,32 @@ def _team_list(team_ids: set[str], teams: pd.Series) -> Markup:
     return Markup(", ").join(_team(t, teams) for t in sorted(team_ids, key=lambda t: teams[t]))
 
 
-def _criterion_row(criterion: pd.Series, is_sub: bool, planned: bool, cite: Citations, as_of: str) -> list[object]:
+def _criterion_row(criterion: pd.Series, is_sub: bool, planned: bool, cite: Citations, as_of: str, lang: str) -> list[object]:
     if pd.notna(criterion["points_max"]):
         points = format_number(criterion["points_max"])
     else:
-        points = f"not published as of {as_of}" if planned else "pass/fail, not scored"
-    name = Markup("&emsp;↳ ") + markup.h(criterion["name_en"]) if is_sub else criterion["name_en"]
-    return [name, points, criterion["description_en"], cite.links(criterion["source_ids"], PAGE)]
+        points = _not_published(as_of, lang) if planned else tr(lang, ko="적격/부적격(점수 없음)", en="pass/fail, not scored")
+    name = Markup("&emsp;↳ ") + markup.h(criterion["name"]) if is_sub else criterion["name"]
+    return [name, points, local(criterion, "description", lang), cite.links(criterion["source_ids"], PAGE)]
 
 
-def _score_row(score, criterion: pd.Series, teams: pd.Series, cite: Citations) -> list[object]:
+def _score_row(score, criterion: pd.Series, teams: pd.Series, cite: Citations, lang: str) -> list[object]:
     out_of = "" if pd.isna(criterion["points_max"]) else f" / {format_number(criterion['points_max'])}"
     points = format_number(score.score) + out_of
-    return [_team(score.team_id, teams), criterion["name_en"], points, score.note_en, cite.links(score.source_ids, PAGE)]
+    return [_team(score.team_id, teams), criterion["name"], points, local(score, "note", lang), cite.links(score.source_ids, PAGE)]
 
 
-def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, as_of: str) -> list[dict]:
+def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, lang: str) -> list[dict]:
     outcomes = catalog.table("teams", "outcomes")
     order = _outcome_order(catalog)
     outcomes = outcomes.assign(rank=outcomes["outcome"].map(order.index), team=outcomes["team_id"].map(teams))
     outcomes = outcomes.sort_values(["rank", "team"])
     return [
         {
-            "name": s.name_en,
+            "name": s.name,
             "rows": [
-                [_team(o.team_id, teams), o.outcome, format_date(o.decided_on), o.reason_en, cite.links(o.source_ids, PAGE)]
+                [_team(o.team_id, teams), value_label(o.outcome, _OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
+                 local(o, "reason", lang), cite.links(o.source_ids, PAGE)]
                 for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
             ],
         }

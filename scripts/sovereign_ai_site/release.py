@@ -27,6 +27,7 @@ class Release:
     version: str
     date: dt.date
     notes: str
+    notes_ko: str  # optional in the changelog; the Korean site shows the English notes without it
     rows: dict[str, dict[str, int]]  # "package/resource" → {"added": n, "changed": n, "removed": n}
 
     def touches(self, package: str) -> bool:
@@ -137,7 +138,7 @@ def _releases(log: object, catalog: Catalog) -> tuple[list[Release], list[Proble
         if _date(entry["date"]) is None:
             problems.append(Problem(CHANGELOG_FILE, None, None, f"{where}: date must be a date (YYYY-MM-DD)"))
             continue
-        releases.append(Release(str(entry["version"]), _date(entry["date"]), str(entry["notes"]), rows))
+        releases.append(Release(str(entry["version"]), _date(entry["date"]), str(entry["notes"]), str(entry.get("notes_ko") or ""), rows))
     dates = [r.date for r in releases]
     if dates != sorted(dates, reverse=True) or len({r.version for r in releases}) != len(releases):
         problems.append(Problem(CHANGELOG_FILE, None, None, "releases must be listed newest first, each version once"))

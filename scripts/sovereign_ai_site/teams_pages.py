@@ -2,89 +2,139 @@
 
 from __future__ import annotations
 
+import pandas as pd
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 
 STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
+# Enumeration values of the teams and funding packages, as the Korean site shows them.
+_STATUS_KO = {"active": "참여 중", "eliminated": "탈락", "not-selected": "미선정", "not-shortlisted": "서면평가 탈락"}
+_ORG_TYPE_KO = {"company": "기업", "university": "대학", "research-institute": "연구기관", "public-body": "공공기관", "other": "기타"}
+_ROLE_KO = {"lead": "주관기관", "member": "참여기관"}
+_OUTCOME_KO = {
+    "applied": "응모", "shortlisted": "서면평가 통과", "not-shortlisted": "서면평가 탈락", "selected": "선정", "not-selected": "미선정",
+    "advanced": "다음 단계 진출", "eliminated": "탈락", "added": "추가 선정", "declined": "불참",
+}
+_SUPPORT_KIND_KO = {"gpu": "GPU", "data": "데이터", "talent": "인재", "total": "총액"}
+_FIGURE_KIND_KO = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
 
 
-def teams_pages(catalog: Catalog, cite: Citations) -> dict[str, str]:
+def short_names(catalog: Catalog, lang: str) -> pd.Series:
+    """Team names by team_id without the word "consortium", as charts and lists show them."""
+    teams = catalog.table("teams", "teams").set_index("team_id")
+    names = pd.Series([local(t, "name", lang) for t in teams.itertuples()], index=teams.index, dtype="string")
+    return names.str.removesuffix(tr(lang, ko=" 컨소시엄", en=" consortium"))
+
+
+def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
     teams = catalog.table("teams", "teams")
     orgs = catalog.table("teams", "organisations").set_index("org_id")
     members = catalog.table("teams", "members")
-    order = teams.assign(rank=teams["status"].map(STATUS_ORDER.index)).sort_values(["rank", "name_en"])
+    other = "en" if lang == "ko" else "ko"
+    order = teams.assign(rank=teams["status"].map(STATUS_ORDER.index), name=[local(t, "name", lang) for t in teams.itertuples()])
     rows = [
         [
-            markup.anchor(t.name_en, markup.relative("teams/index.md", f"teams/{t.team_id}.md")),
-            t.name_ko,
-            orgs.loc[t.lead_org_id, "name_en"],
+            markup.anchor(t.name, markup.relative("teams/index.md", f"teams/{t.team_id}.md")),
+            getattr(t, f"name_{other}"),
+            local(orgs.loc[t.lead_org_id], "name", lang),
             t.model_family,
-            t.status,
+            value_label(t.status, _STATUS_KO, lang),
             int((members["team_id"] == t.team_id).sum()),
         ]
-        for t in order.itertuples()
+        for t in order.sort_values(["rank", "name"]).itertuples()
     ]
-    pages = {"teams/index.md": render("teams.md.jinja", rows=rows, cite=cite.all(list(teams["source_ids"]), "teams/index.md"))}
+    pages = {"teams/index.md": render(f"teams.{lang}.md.jinja", rows=rows, cite=cite.all(list(teams["source_ids"]), "teams/index.md"))}
     for team in teams.itertuples():
         page = f"teams/{team.team_id}.md"
-        pages[page] = team_page(catalog, cite, team, page)
+        pages[page] = team_page(catalog, cite, team, page, lang)
     return pages
 
 
-def team_page(catalog: Catalog, cite: Citations, team, page: str) -> str:
+def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> str:
     orgs = catalog.table("teams", "organisations").set_index("org_id")
     stages = catalog.table("program", "stages").set_index("stage_id")
     members = catalog.table("teams", "members").query("team_id == @team.team_id").merge(
         orgs, left_on="org_id", right_index=True, suffixes=("", "_org")
     )
-    members = members.assign(is_lead=members["role"] == "lead").sort_values(["is_lead", "org_type", "name_en"], ascending=[False, True, True])
+    members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in members.itertuples()])
+    members = members.sort_values(["is_lead", "org_type", "name"], ascending=[False, True, True])
     outcomes = catalog.table("teams", "outcomes").query("team_id == @team.team_id")
     outcomes = outcomes.sort_values(["decided_on", "stage_id"])
+    other = "en" if lang == "ko" else "ko"
     facts = [
-        ["Korean name", team.name_ko],
-        ["Lead organisation", orgs.loc[team.lead_org_id, "name_en"]],
-        ["Status", team.status],
-        ["Model family", team.model_family],
-        ["Members (reported count)", format_number(team.member_count_reported)],
-        ["Note", team.note_en],
-        ["Sources", cite.links(team.source_ids, page)],
+        [tr(lang, ko="영문 이름", en="Korean name"), getattr(team, f"name_{other}")],
+        [tr(lang, ko="주관기관", en="Lead organisation"), local(orgs.loc[team.lead_org_id], "name", lang)],
+        [tr(lang, ko="상태", en="Status"), value_label(team.status, _STATUS_KO, lang)],
+        [tr(lang, ko="모델 계열", en="Model family"), team.model_family],
+        [tr(lang, ko="참여 기관 수(발표 기준)", en="Members (reported count)"), format_number(team.member_count_reported)],
+        [tr(lang, ko="메모", en="Note"), local(team, "note", lang)],
+        [tr(lang, ko="출처", en="Sources"), cite.links(team.source_ids, page)],
     ]
     stage_rows = [
-        [stages.loc[o.stage_id, "name_en"], o.outcome, format_date(o.decided_on), o.reason_en, cite.links(o.source_ids, page)]
+        [
+            local(stages.loc[o.stage_id], "name", lang),
+            value_label(o.outcome, _OUTCOME_KO, lang),
+            format_date(o.decided_on, lang=lang),
+            local(o, "reason", lang),
+            cite.links(o.source_ids, page),
+        ]
         for o in outcomes.itertuples()
     ]
     member_rows = [
-        [m.name_en, m.name_ko, m.org_type, m.role, format_date(m.joined_on), cite.links(m.source_ids, page)] for m in members.itertuples()
+        [
+            m.name,
+            getattr(m, f"name_{other}"),
+            value_label(m.org_type, _ORG_TYPE_KO, lang),
+            value_label(m.role, _ROLE_KO, lang),
+            format_date(m.joined_on, lang=lang),
+            cite.links(m.source_ids, page),
+        ]
+        for m in members.itertuples()
     ]
     return render(
-        "team.md.jinja",
-        team=team,
+        f"team.{lang}.md.jinja",
+        name=local(team, "name", lang),
         facts=facts,
         stage_rows=stage_rows,
         member_rows=member_rows,
-        model_rows=_model_rows(catalog, cite, team.team_id, page),
-        support_rows=_support_rows(catalog, cite, team.team_id, page),
+        model_rows=_model_rows(catalog, cite, team.team_id, page, lang),
+        support_rows=_support_rows(catalog, cite, team.team_id, page, lang),
     )
 
 
-def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str) -> list[list[object]]:
+def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
     if "models" not in catalog.packages:
         return []
     models = catalog.table("models", "models").query("team_id == @team_id").sort_values(["released_on", "name"], na_position="last")
     return [
-        [markup.link(m.name, m.weights_url), format_date(m.released_on), format_number(m.params_total_b), format_number(m.params_active_b), m.licence, cite.links(m.source_ids, page)]
+        [
+            markup.link(m.name, m.weights_url),
+            format_date(m.released_on, m.release_date_precision, lang),
+            format_number(m.params_total_b),
+            format_number(m.params_active_b),
+            m.licence,
+            cite.links(m.source_ids, page),
+        ]
         for m in models.itertuples()
     ]
 
 
-def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str) -> list[list[object]]:
+def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
     if "funding" not in catalog.packages:
         return []
     support = catalog.table("funding", "support").query("team_id == @team_id")
     return [
-        [s.support_kind, format_krw(s.amount_krw), format_gpus(s.gpu_count, s.gpu_model), s.figure_kind, s.description_en, cite.links(s.source_ids, page)]
+        [
+            value_label(s.support_kind, _SUPPORT_KIND_KO, lang),
+            format_krw(s.amount_krw, lang),
+            format_gpus(s.gpu_count, s.gpu_model, lang),
+            value_label(s.figure_kind, _FIGURE_KIND_KO, lang),
+            local(s, "description", lang),
+            cite.links(s.source_ids, page),
+        ]
         for s in support.itertuples()
     ]

@@ -9,6 +9,7 @@ from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import CLAIMS_PAGE, disputed
 from sovereign_ai_site.funding_pages import funding_pages
 from sovereign_ai_site.home_page import REQUIRES, as_of, home_page
+from sovereign_ai_site.i18n import tr, value_label
 from sovereign_ai_site.models_pages import models_pages
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.programme_pages import REQUIRES as PROGRAMME_REQUIRES
@@ -20,48 +21,56 @@ from sovereign_ai_site.teams_pages import teams_pages
 
 
 def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
-    cite = Citations(catalog)
-    pages = {"sources/index.md": sources_page(catalog, seeds)}
+    cite = Citations(catalog, lang)
+    data_as_of = format_date(as_of(catalog), lang=lang)
+    pages = {"sources/index.md": sources_page(catalog, seeds, lang)}
     if "claims" in catalog.packages["sources"].resources:
-        pages[CLAIMS_PAGE] = claims_page(catalog, cite)
+        pages[CLAIMS_PAGE] = claims_page(catalog, cite, lang)
     if {"teams", "program"} <= catalog.packages.keys():
-        pages.update(teams_pages(catalog, cite))
+        pages.update(teams_pages(catalog, cite, lang))
     if {"models", "teams"} <= catalog.packages.keys():
-        pages.update(models_pages(catalog, cite, format_date(as_of(catalog))))
+        pages.update(models_pages(catalog, cite, data_as_of, lang))
     if PROGRAMME_REQUIRES <= catalog.packages.keys():
-        pages.update(programme_pages(catalog, cite, format_date(as_of(catalog))))
+        pages.update(programme_pages(catalog, cite, data_as_of, lang))
     if {"funding", "teams"} <= catalog.packages.keys():
-        pages.update(funding_pages(catalog, cite, format_date(as_of(catalog))))
+        pages.update(funding_pages(catalog, cite, data_as_of, lang))
     if "strategy" in catalog.packages:
-        pages.update(strategy_pages(catalog, cite, format_date(as_of(catalog))))
+        pages.update(strategy_pages(catalog, cite, data_as_of, lang))
     if REQUIRES <= catalog.packages.keys():
-        pages["index.md"] = home_page(catalog, cite)
+        pages["index.md"] = home_page(catalog, cite, lang)
     return pages
 
 
-def claims_page(catalog: Catalog, cite: Citations) -> str:
-    return render("claims.md.jinja", topics=disputed(catalog, cite, CLAIMS_PAGE))
+def claims_page(catalog: Catalog, cite: Citations, lang: str) -> str:
+    return render(f"claims.{lang}.md.jinja", topics=disputed(catalog, cite, CLAIMS_PAGE, lang=lang))
 
 
-def sources_page(catalog: Catalog, seeds: list[Seed]) -> str:
+# Enumeration values of the sources table, as the Korean site shows them.
+_LANGUAGE_KO = {"ko": "한국어", "en": "영어"}
+_SOURCE_TYPE_KO = {"government": "정부", "company": "기업", "news": "언론", "law-firm": "법무법인", "repository": "저장소", "reference": "참고 자료"}
+_VERIFICATION_KO = {"read": "직접 확인", "lead": "연구 노트"}
+
+
+def sources_page(catalog: Catalog, seeds: list[Seed], lang: str) -> str:
     claims = {seed.record["source_id"]: seed.claims for seed in seeds}
     sources = catalog.table("sources", "sources").sort_values(["published_on", "source_id"], na_position="last")
     rows = [
         [
             markup.link(s.title, s.url),
             s.publisher,
-            s.language,
-            format_date(s.published_on) or "not shown",
-            s.source_type,
-            s.verification,
+            value_label(s.language, _LANGUAGE_KO, lang),
+            format_date(s.published_on, lang=lang) or tr(lang, ko="날짜 없음", en="not shown"),
+            value_label(s.source_type, _SOURCE_TYPE_KO, lang),
+            value_label(s.verification, _VERIFICATION_KO, lang),
             _claims(claims.get(s.source_id, ())),
         ]
         for s in sources.itertuples()
     ]
-    return render("sources.md.jinja", rows=rows, row_ids=list(sources["source_id"]), count=len(rows))
+    return render(f"sources.{lang}.md.jinja", rows=rows, row_ids=list(sources["source_id"]), count=len(rows))
 
 
 def _claims(claims: tuple[str, ...]) -> Markup:
+    """The seeds' notes, written in English only: marked as such for the Korean site's readers and screen readers."""
     if not claims:
         return Markup("")
-    return Markup("<ul>") + Markup("").join(Markup("<li>{}</li>").format(c) for c in claims) + Markup("</ul>")
+    return Markup('<ul lang="en">') + Markup("").join(Markup("<li>{}</li>").format(c) for c in claims) + Markup("</ul>")

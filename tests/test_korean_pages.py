@@ -1,0 +1,111 @@
+"""Home, teams, models, sources and claims pages in Korean on the Korean site, English on the English one."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from conftest import PROJECT
+from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.disputes import disputed
+from sovereign_ai_site.render import render
+from sovereign_ai_site.site import generate, load
+
+PAGES = ["index.md", "teams/index.md", "teams/upstage.md", "models/index.md", "sources/index.md", "sources/claims.md"]
+HANGUL = re.compile(r"[가-힣]")
+
+
+@pytest.fixture(scope="module")
+def site():
+    return {lang: generate(PROJECT, lang) for lang in ("ko", "en")}
+
+
+@pytest.fixture(scope="module")
+def teams():
+    return list(csv.DictReader((PROJECT / "data/teams/teams.csv").open(encoding="utf-8")))
+
+
+def headers(page: str) -> list[str]:
+    return re.findall(r'<th scope="col">(.*?)</th>', page)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_pages_have_korean_headings_and_table_headers(site, page):
+    ko, en = site["ko"][page], site["en"][page]
+    title = ko.splitlines()[0]
+    assert title.startswith("# ") and HANGUL.search(title), title
+    assert headers(ko) and all(HANGUL.search(h) or h == "GPU" for h in headers(ko)), headers(ko)
+    assert not set(headers(ko)) & set(headers(en)) - {"GPU"}
+    assert not HANGUL.search(en.splitlines()[0]) and not any(HANGUL.search(h) for h in headers(en))
+
+
+def test_home_key_figures_in_korean_units_and_dates(site):
+    ko, en = site["ko"]["index.md"], site["en"]["index.md"]
+    assert "1,576억 원" in ko and "157.6 billion won" in en  # the GPU support value the site shows
+    assert "5개 팀(2025년 8월 4일)" in ko and "5, on 4 August 2025" in en
+    assert "4개 팀: LG AI연구원, SK텔레콤, 모티프테크놀로지스, 업스테이지" in ko
+    assert "4: LG AI Research, Motif Technologies, SK Telecom, Upstage" in en
+    assert "2026년 11월 29일 기준 데이터입니다." in ko and "Data as of 29 November 2026." in en
+    assert "Key figures" not in ko and "주요 수치" not in en
+
+
+def test_team_pages_are_titled_with_the_name_in_each_language(site, teams):
+    for team in teams:
+        assert site["ko"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_ko']}\n")
+        assert site["en"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_en']}\n")
+    upstage = site["ko"]["teams/upstage.md"]
+    assert "<td>영문 이름</td><td>Upstage consortium</td>" in upstage and "<td>상태</td><td>참여 중</td>" in upstage
+    assert "<td>업스테이지</td><td>Upstage</td><td>기업</td><td>주관기관</td>" in upstage
+    assert "<td>250억 원</td>" in upstage and "<td>25 billion won</td>" in site["en"]["teams/upstage.md"]
+    assert "<td>Status</td><td>active</td>" in site["en"]["teams/upstage.md"]
+
+
+def test_model_chart_labels_follow_the_language(site):
+    ko = json.loads(site["ko"]["models/model-size.json"])
+    en = json.loads(site["en"]["models/model-size.json"])
+    assert ko["layout"]["xaxis"]["title"]["text"] == "공개일" and en["layout"]["xaxis"]["title"]["text"] == "Release date"
+    assert ko["layout"]["yaxis"]["title"]["text"] == "전체 파라미터(10억 개)"
+    assert {t["name"] for t in ko["data"]} == {"LG AI연구원", "SK텔레콤", "업스테이지"}
+    assert {t["name"] for t in en["data"]} == {"LG AI Research", "SK Telecom", "Upstage"}
+    assert all("전체 파라미터" in t["hovertemplate"] for t in ko["data"])
+    sk_telecom = next(t for t in ko["data"] if t["name"] == "SK텔레콤")
+    assert ["2025년 12월 28일", "5,190억 개", "330억 개"] in sk_telecom["customdata"]
+    assert list(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[0][:3] == ["팀", "모델", "공개일"]
+    assert list(csv.reader(io.StringIO(site["en"]["models/model-size.csv"])))[0][:3] == ["Team", "Model", "Released"]
+    assert "가장 큰 모델은 LG AI연구원의 K-EXAONE 2.0(파라미터 7,500억 개, 2026년 7월 31일 공개)입니다." in site["ko"]["models/index.md"]
+    assert "The largest is K-EXAONE 2.0 by LG AI Research (750 billion parameters, released 31 July 2026)." in site["en"]["models/index.md"]
+
+
+def test_sources_and_citations_translate_only_what_is_not_a_name(site):
+    ko, en = site["ko"]["sources/index.md"], site["en"]["sources/index.md"]
+    assert "<td>한국어</td><td>2025년 6월 23일</td><td>언론</td><td>직접 확인</td>" in ko
+    assert "<td>ko</td><td>23 June 2025</td><td>news</td><td>read</td>" in en
+    assert '<ul lang="en">' in ko  # the seeds' notes exist in English only
+    assert ">Ministry of Science and ICT, 날짜 없음</a>" in site["ko"]["index.md"]
+    assert ">Ministry of Science and ICT, undated</a>" in site["en"]["index.md"]
+    assert "날짜 없음" not in site["en"]["index.md"] and "undated" not in site["ko"]["index.md"]
+
+
+def test_claims_show_the_korean_values(site):
+    ko, en = site["ko"]["sources/claims.md"], site["en"]["sources/claims.md"]
+    assert '<h2 id="gpu-support-value">GPU 지원 규모(2025년~2026년 상반기)</h2>' in ko
+    assert "<td>1,576억 원</td><td>표시</td>" in ko and "<td>157.6 billion won</td><td>shown</td>" in en
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown", "link"),
+    [
+        ("ko", "이 사이트가 쓰는 값: **1,576억 원**.", "출처마다 다르게 보도된 모든 수치"),
+        ("en", "This site shows **157.6 billion won**.", "Every figure that sources report differently"),
+    ],
+)
+def test_disputed_figure_block_in_each_language(lang, shown, link):
+    catalog = load(PROJECT).catalog
+    [figure] = disputed(catalog, Citations(catalog, lang), "funding/index.md", ["gpu-support-value"], lang=lang)
+    block = render("disputed.md.jinja", d=figure)
+    assert shown in block.replace("\\", "")  # Markdown escapes (157\.6) aside
+    assert f'<a href="../sources/claims/#gpu-support-value">{link}</a>' in block
