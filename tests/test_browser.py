@@ -90,9 +90,18 @@ def test_content_security_policy_blocks_injected_script(page, served_site):
 def search(page, url: str, query: str) -> list[str]:
     """Type ``query`` into Material's search on ``url``; the result links, once they appear."""
     page.goto(url)
+    page.wait_for_load_state("networkidle")  # the search index has loaded in its worker
     page.locator("label[for='__search']").first.click()
-    page.locator("input.md-search__input").fill(query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    field = page.locator("input.md-search__input")
+    for attempt in range(3):  # a query typed while the worker still indexes is not re-run
+        field.fill(query)
+        field.press("End")  # a key event, which Material's search listens for
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
     return page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
 
 

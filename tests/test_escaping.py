@@ -74,3 +74,24 @@ def test_json_ld_cannot_close_its_script_tag(tmp_path):
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
     assert blocks and all("</script" not in block for block in blocks)
     assert json.loads(blocks[0])["description"] == "</script><script>alert(1)</script>"
+
+
+def test_model_chart_draws_any_number_of_teams():
+    import datetime as dt
+
+    import pandas as pd
+
+    models = pd.DataFrame(
+        {
+            "team": [f"Team {i:03}" for i in range(120)],
+            "name": [f"Model {i}" for i in range(120)],
+            "released_on": [dt.date(2026, 1, 1)] * 120,
+            "released": ["1 January 2026"] * 120,
+            "params_total_b": [float(i + 1) for i in range(120)],
+            "params_active_b": [None] * 120,
+            "total": ["1 billion"] * 120,
+            "active": ["not published"] * 120,
+        }
+    )
+    figure = charts.model_size_figure(models, "en")
+    assert len(figure.data) == 120

@@ -82,3 +82,14 @@ def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site):
         assert '<html lang="en"' in html
         back = re.search(r'<a href="([^"]*)" hreflang="ko"', html)[1]
         assert (english.parent / back / "index.html").resolve() == (built_site / page).resolve()
+
+
+def test_every_page_lists_the_sources_it_cites():
+    for lang in ("ko", "en"):
+        for path, content in generate(PROJECT, lang).items():
+            if not path.endswith(".md") or 'class="cite"' not in content or path == "sources/index.md" or path.startswith("data/"):
+                continue
+            body, _, listed = content.partition("{#page-sources}")
+            assert listed, f"{lang} {path}"
+            cited = set(re.findall(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">', body))
+            assert cited == set(re.findall(r'title="([a-z0-9-]+)">', listed)), f"{lang} {path}"

@@ -48,7 +48,7 @@ def model_size_figure(models: pd.DataFrame, lang: str) -> go.Figure:
                     en="%{text}<br>%{customdata[0]}<br>%{customdata[1]} parameters in total<br>active: %{customdata[2]}",
                 )
                 + "<extra>%{fullData.name}</extra>",
-                marker={"size": 12, "color": PALETTE[index % len(PALETTE)], "symbol": index},
+                marker={"size": 12, "color": PALETTE[index % len(PALETTE)], "symbol": _SYMBOLS[index % len(_SYMBOLS)]},
                 cliponaxis=False,
             )
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
@@ -9,6 +11,7 @@ from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
 
 SOURCES_PAGE = "sources/index.md"
+_CITED = re.compile(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">')
 
 
 class Citations:
@@ -21,6 +24,8 @@ class Citations:
             source_id: f"{row.publisher}, {row.published_on.isoformat() if row.published_on else undated}"
             for source_id, row in sources.iterrows()
         }
+        self._documents = {source_id: (row.title, row.url) for source_id, row in sources.iterrows()}
+        self._heading = tr(lang, ko="이 페이지의 출처", en="Sources on this page")
 
     def links(self, source_ids: str, page: str) -> Markup:
         """``[ZDNet Korea, 2026-01-15]`` style links, in the order cited."""
@@ -36,3 +41,14 @@ class Citations:
         """Every distinct source among several rows' ``source_ids``, first-cited first."""
         seen = dict.fromkeys(i for value in ids for i in value.split(";"))
         return self.links(";".join(seen), page) if seen else Markup("")
+
+    def with_page_sources(self, page_markdown: str, page: str) -> str:
+        """The page with a closing list of every source it cites, in order of first citation."""
+        cited = list(dict.fromkeys(_CITED.findall(page_markdown)))
+        if not cited:
+            return page_markdown
+        items = Markup("").join(
+            Markup("<li>{}: {}</li>").format(self.links(source_id, page), markup.link(*self._documents[source_id]))
+            for source_id in cited
+        )
+        return f"{page_markdown.rstrip()}\n\n## {self._heading} {{#page-sources}}\n\n<ol class=\"page-sources\">{items}</ol>\n"

@@ -38,7 +38,10 @@ def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str
         pages.update(strategy_pages(catalog, cite, data_as_of, lang))
     if REQUIRES <= catalog.packages.keys():
         pages["index.md"] = home_page(catalog, cite, lang)
-    return pages
+    return {
+        path: cite.with_page_sources(content, path) if path.endswith(".md") and path != "sources/index.md" else content
+        for path, content in pages.items()
+    }
 
 
 def claims_page(catalog: Catalog, cite: Citations, lang: str) -> str:
