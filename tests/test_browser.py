@@ -74,9 +74,10 @@ def test_dark_mode_rethemes_the_chart(page, served_site):
 
 def test_chart_draws_after_instant_navigation(page, served_site):
     page.goto(served_site + "/")
+    page.wait_for_load_state("networkidle")  # Material has read the sitemap it needs for instant navigation
     page.evaluate("window.sameDocument = true")
     page.locator("article a", has_text="팀별 모델").click()
-    page.wait_for_selector(".chart__plot .main-svg", timeout=20000)
+    page.wait_for_selector(".chart__plot .main-svg", timeout=30000)
     assert page.url.endswith("/models/")
     assert page.evaluate("window.sameDocument") is True  # no full reload: instant navigation
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import yaml
@@ -93,3 +94,17 @@ def test_every_page_lists_the_sources_it_cites():
             assert listed, f"{lang} {path}"
             cited = set(re.findall(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">', body))
             assert cited == set(re.findall(r'title="([a-z0-9-]+)">', listed)), f"{lang} {path}"
+
+
+def test_each_table_of_a_multi_table_package_has_its_own_page(built_site):
+    for descriptor in sorted((PROJECT / "data").glob("*/datapackage.json")):
+        resources = json.loads(descriptor.read_text(encoding="utf-8"))["resources"]
+        package = descriptor.parent.name
+        for site in (built_site, built_site / "en"):
+            package_page = (site / "data" / package / "index.html").read_text(encoding="utf-8")
+            for resource in resources:
+                own = site / "data" / package / resource["name"] / "index.html"
+                assert own.is_file() == (len(resources) > 1), own
+                if len(resources) > 1:
+                    assert f'data/{package}/{resource["name"]}/"' in package_page
+                    assert resource["path"] in own.read_text(encoding="utf-8")

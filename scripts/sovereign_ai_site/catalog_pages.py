@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from sovereign_ai_site import citation, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
-from sovereign_ai_site.dictionary import anchor, described, dictionary, other_title, page_of
+from sovereign_ai_site.dictionary import anchor, described, dictionary, other_title, page_of, resource_page_of
 from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, downloads, licences, package_zip
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import DataPackage, Resource
@@ -36,7 +36,21 @@ def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
     cite = Citations(inputs.catalog, lang)
     for package in inputs.catalog.packages.values():
         pages[page_of(package.name)] = package_page(package, inputs.release, sizes, cite, lang)
+        if len(package.resources) > 1:
+            for resource in package.resources.values():
+                pages[resource_page_of(package.name, resource.name)] = resource_page(package, resource, inputs.release, sizes, lang)
     return {**files, **pages}
+
+
+def resource_page(package: DataPackage, resource: Resource, collection: Collection, sizes: dict[str, int], lang: str) -> str:
+    """One table of a package: its dictionary, first rows and download, citable on its own."""
+    page = resource_page_of(package.name, resource.name)
+    return render(
+        f"resource.{lang}.md.jinja",
+        resource=_resource(page, resource, sizes, package, lang),
+        package=markup.anchor(described(package.descriptor, "title", lang), markup.relative(page, page_of(package.name))),
+        cite_box=cite_box(page, collection, package, [package], lang),
+    )
 
 
 def catalog_page(inputs: Inputs, sizes: dict[str, int], lang: str) -> str:
@@ -169,6 +183,9 @@ def _resource(page: str, resource: Resource, sizes: dict[str, int], package: Dat
         "parse_dates": str([f["name"] for f in resource.fields if f["type"] == "date"]),
         "dictionary": dictionary(page, resource, package, lang),
         "preview": markup.table([f["name"] for f in resource.fields], resource.table.head(PREVIEW_ROWS).values.tolist()),
+        "own_page": markup.anchor(tr(lang, ko="이 표만 보기", en="This table on its own page"), markup.relative(page, resource_page_of(package.name, resource.name)))
+        if len(package.resources) > 1 and page == page_of(package.name)
+        else None,
     }
 
 

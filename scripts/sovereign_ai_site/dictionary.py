@@ -37,6 +37,11 @@ def page_of(package: str) -> str:
     return f"data/{package}/index.md"
 
 
+def resource_page_of(package: str, resource: str) -> str:
+    """A table's own page, made for packages of several tables."""
+    return f"data/{package}/{resource}.md"
+
+
 def anchor(resource: str, field: str | None = None) -> str:
     """The HTML id of a table's section, or of a field's row in its dictionary."""
     return "-".join(re.sub(r"[^a-z0-9-]+", "-", x.lower()) for x in ("table", resource, field) if x)
