@@ -11,7 +11,7 @@ from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
-from sovereign_ai_site.teams_pages import _FIGURE_KIND_KO, short_names
+from sovereign_ai_site.teams_pages import FIGURE_KIND_KO, short_names
 
 PAGE = "funding/index.md"
 # Support kinds in page order, as headings: (Korean, English).
@@ -60,7 +60,7 @@ def _support(catalog: Catalog, as_of: str, lang: str) -> pd.DataFrame:
         team=support["team_id"].map(short_names(catalog, lang)).fillna(tr(lang, ko="전체 팀", en="All teams")),
         period=[_period(s, e, "day", lang) for s, e in zip(starts, ends)],
         period_short=[_period(s, e, "month", lang) for s, e in zip(starts, ends)],
-        figure=[value_label(k, _FIGURE_KIND_KO, lang) for k in support["figure_kind"]],
+        figure=[value_label(k, FIGURE_KIND_KO, lang) for k in support["figure_kind"]],
         # A planned figure without a number is a gap in the record; other rows without one say why in their description.
         gap=[tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}") if k == "planned" else "" for k in support["figure_kind"]],
         kind_order=support["support_kind"].map(list(KINDS).index),

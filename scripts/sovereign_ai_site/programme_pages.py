@@ -11,7 +11,7 @@ from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
-from sovereign_ai_site.teams_pages import _OUTCOME_KO, short_names
+from sovereign_ai_site.teams_pages import OUTCOME_KO, short_names
 
 PAGE = "programme/index.md"
 REQUIRES = {"program", "timeline", "evaluations", "teams"}
@@ -257,7 +257,7 @@ def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd
         {
             "name": s.name,
             "rows": [
-                [_team(o.team_id, teams), value_label(o.outcome, _OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
+                [_team(o.team_id, teams), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
                  local(o, "reason", lang), cite.links(o.source_ids, PAGE)]
                 for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
             ],

@@ -15,12 +15,12 @@ STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
 _STATUS_KO = {"active": "참여 중", "eliminated": "탈락", "not-selected": "미선정", "not-shortlisted": "서면평가 탈락"}
 _ORG_TYPE_KO = {"company": "기업", "university": "대학", "research-institute": "연구기관", "public-body": "공공기관", "other": "기타"}
 _ROLE_KO = {"lead": "주관기관", "member": "참여기관"}
-_OUTCOME_KO = {
+OUTCOME_KO = {
     "applied": "응모", "shortlisted": "서면평가 통과", "not-shortlisted": "서면평가 탈락", "selected": "선정", "not-selected": "미선정",
     "advanced": "다음 단계 진출", "eliminated": "탈락", "added": "추가 선정", "declined": "불참",
 }
 _SUPPORT_KIND_KO = {"gpu": "GPU", "data": "데이터", "talent": "인재", "total": "총액"}
-_FIGURE_KIND_KO = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
+FIGURE_KIND_KO = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
 
 
 def short_names(catalog: Catalog, lang: str) -> pd.Series:
@@ -77,7 +77,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
     stage_rows = [
         [
             local(stages.loc[o.stage_id], "name", lang),
-            value_label(o.outcome, _OUTCOME_KO, lang),
+            value_label(o.outcome, OUTCOME_KO, lang),
             format_date(o.decided_on, lang=lang),
             local(o, "reason", lang),
             cite.links(o.source_ids, page),
@@ -132,7 +132,7 @@ def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, la
             value_label(s.support_kind, _SUPPORT_KIND_KO, lang),
             format_krw(s.amount_krw, lang),
             format_gpus(s.gpu_count, s.gpu_model, lang),
-            value_label(s.figure_kind, _FIGURE_KIND_KO, lang),
+            value_label(s.figure_kind, FIGURE_KIND_KO, lang),
             local(s, "description", lang),
             cite.links(s.source_ids, page),
         ]
