@@ -12,7 +12,7 @@ import pytest
 from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.charts import _text
-from sovereign_ai_site.home_page import as_of
+from sovereign_ai_site.cite import as_of
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import generate, load
 

@@ -14,6 +14,11 @@ SOURCES_PAGE = "sources/index.md"
 _CITED = re.compile(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">')
 
 
+def as_of(catalog: Catalog):
+    """The data's date: the latest day a source was read."""
+    return catalog.table("sources", "sources")["accessed_on"].max()
+
+
 class Citations:
     """Renders a row's ``source_ids`` as links to the source register page."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sovereign_ai_site import markup
-from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, tr
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
@@ -15,10 +15,6 @@ PAGE = "index.md"
 RECENT_EVENTS = 6
 REQUIRES = {"program", "teams", "timeline", "sources"}
 
-
-def as_of(catalog: Catalog):
-    """The data's date: the latest day a source was read."""
-    return catalog.table("sources", "sources")["accessed_on"].max()
 
 
 def home_page(catalog: Catalog, cite: Citations, lang: str) -> str:

@@ -13,7 +13,7 @@ import plotly
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
-from sovereign_ai_site.home_page import as_of as data_as_of
+from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection

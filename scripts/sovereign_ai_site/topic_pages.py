@@ -5,10 +5,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
-from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.disputes import CLAIMS_PAGE, disputed
 from sovereign_ai_site.funding_pages import funding_pages
-from sovereign_ai_site.home_page import REQUIRES, as_of, home_page
+from sovereign_ai_site.home_page import REQUIRES, home_page
 from sovereign_ai_site.i18n import tr, value_label
 from sovereign_ai_site.models_pages import models_pages
 from sovereign_ai_site.packages import Catalog
