@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
-from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.site import build_site, load
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
@@ -60,11 +60,12 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return with_csp(_same_page_in_other_language(output, page.url, _language(config)))
+    lang = _language(config)
+    return with_csp(_named_search_dialog(_same_page_in_other_language(output, page.url, lang), lang))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return with_csp(output) if template_name.endswith(".html") else output
+    return with_csp(_named_search_dialog(output, _language(config))) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:
@@ -110,6 +111,17 @@ def _same_page_in_other_language(html: str, url: str, lang: str) -> str:
         return f'<a href="{path}" hreflang="{target}" class="md-select__link">'
 
     return _ALTERNATE.sub(href, html)
+
+
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def _named_search_dialog(html: str, lang: str) -> str:
+    """Give Material's search dialog an accessible name (screen readers announce it)."""
+    if _SEARCH_DIALOG not in html:
+        raise RuntimeError("Material's search dialog markup changed: update _SEARCH_DIALOG in mkdocs_hooks.py")
+    label = tr(lang, ko="사이트 검색", en="Search this site")
+    return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
 
 
 def _walk_order(file: File) -> tuple:

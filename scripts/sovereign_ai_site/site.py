@@ -8,8 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly
-
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
@@ -31,9 +29,6 @@ class Inputs:
     def as_of(self):
         return data_as_of(self.catalog)
 
-# The plotly.js bundle shipped with the plotly package, served from the site itself.
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
 
 def load(project_dir: Path) -> Inputs:
     """Read and validate data/ and seeds/; raises DataError with every problem."""
@@ -50,7 +45,6 @@ def load(project_dir: Path) -> Inputs:
         for package in catalog.packages.values()
         for path in [project_dir / package.path, *(project_dir / r.path for r in package.resources.values())]
     }
-    downloads["assets/javascripts/plotly.min.js"] = PLOTLY_JS.read_bytes()
     return Inputs(catalog, seeds, downloads, read_collection(project_dir, catalog))
 
 
