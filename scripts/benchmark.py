@@ -40,7 +40,7 @@ COPIED = {
 
 def scaled_project(scale: int, folder: Path) -> Path:
     """A copy of the project with every team (and what hangs off it) repeated ``scale`` times."""
-    for name in ("data", "seeds", "site_src", "mkdocs.yml", "CITATION.cff"):
+    for name in ("data", "seeds", "site_src", "overrides", "mkdocs.yml", "CITATION.cff"):
         source = PROJECT / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
     (folder / "scripts").mkdir()

@@ -67,7 +67,8 @@ def csv(site: dict, path: str) -> pd.DataFrame:
 
 
 def links(source_ids: str) -> list[str]:
-    return [f'href="../sources/#{s}"' for s in source_ids.split(";")]
+    """A citation link's end: the source's anchor on whichever page of the register it is listed."""
+    return [f'#{s}" title="{s}"' for s in source_ids.split(";")]
 
 
 def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables):

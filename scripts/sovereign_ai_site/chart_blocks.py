@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from markupsafe import Markup
 
-from sovereign_ai_site import markup
+from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.render import environment, format_number
 
@@ -46,7 +46,9 @@ def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
         "caption": tr(chart.lang, ko=f"출처: {chart.source}. {chart.as_of} 기준 데이터.", en=f"Source: {chart.source}. Data as of {chart.as_of}."),
         "download": tr(chart.lang, ko="이 차트의 데이터 내려받기(CSV)", en="Download this chart's data (CSV)"),
         "table_label": tr(chart.lang, ko="데이터 표", en="Data table"),
-        "table": markup.table(list(chart.table.columns), [[_display(v) for v in row] for row in chart.table.values.tolist()]),
+        # The page shows the first rows; the CSV beside it has them all, so no page grows with the data.
+        "table": markup.table(list(chart.table.columns), [[_display(v) for v in row] for row in pagination.first_rows(chart.table.values.tolist())]),
+        "more_rows": pagination.more_rows_note(len(chart.table), markup.anchor(f"{chart.slug}.csv", f"{chart.slug}.csv"), chart.lang),
     }
     block = Markup(environment().get_template("chart.html.jinja").render(chart=context))
     files = {

@@ -6,17 +6,29 @@ import re
 
 from markupsafe import Markup
 
-from sovereign_ai_site import markup
+import pandas as pd
+
+from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
 
-SOURCES_PAGE = "sources/index.md"
+SOURCES_PAGE = "sources/index.md"  # the first page of the source register; the rest follow it
 _CITED = re.compile(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">')
 
 
 def as_of(catalog: Catalog):
     """The data's date: the latest day a source was read."""
     return catalog.table("sources", "sources")["accessed_on"].max()
+
+
+def sources_in_order(catalog: Catalog) -> pd.DataFrame:
+    """The source register as its pages list it: oldest first, undated last."""
+    return catalog.table("sources", "sources").sort_values(["published_on", "source_id"], na_position="last")
+
+
+def source_pages(catalog: Catalog) -> list[str]:
+    """The pages of the source register."""
+    return pagination.page_paths(SOURCES_PAGE, len(catalog.table("sources", "sources")))
 
 
 class Citations:
@@ -30,13 +42,18 @@ class Citations:
             for source_id, row in sources.iterrows()
         }
         self._documents = {source_id: (row.title, row.url) for source_id, row in sources.iterrows()}
+        pages = source_pages(catalog)
+        self._pages = {
+            source_id: pages[pagination.page_number(position) - 1]
+            for position, source_id in enumerate(sources_in_order(catalog)["source_id"])
+        }
         self._heading = tr(lang, ko="이 페이지의 출처", en="Sources on this page")
 
     def links(self, source_ids: str, page: str) -> Markup:
         """``[ZDNet Korea, 2026-01-15]`` style links, in the order cited."""
         parts = [
             Markup('<a class="cite" href="{}" title="{}">{}</a>').format(
-                markup.relative(page, f"{SOURCES_PAGE}#{source_id}"), source_id, self._labels[source_id]
+                markup.relative(page, f"{self._pages[source_id]}#{source_id}"), source_id, self._labels[source_id]
             )
             for source_id in source_ids.split(";")
         ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sovereign_ai_site import charts, markup
+from markupsafe import Markup
+
+from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
@@ -101,7 +103,9 @@ def _kind_section(kind: str, rows: pd.DataFrame, cite: Citations, lang: str) -> 
         ]
         for r in rows.itertuples()
     ]
-    return {"id": kind, "title": _kind(kind, lang), "headers": headers, "rows": table, "ids": list(rows["support_id"])}
+    shown, more = pagination.rows_in_page(table, PAGE, "funding", lang)
+    ids = pagination.first_rows(list(rows["support_id"]))
+    return {"id": kind, "title": _kind(kind, lang), "headers": headers, "rows": shown, "ids": ids, "more": more}
 
 
 def _missing(row, lang: str) -> str:
@@ -246,7 +250,7 @@ def _gpu_summary(drawn: pd.DataFrame, uncounted: pd.DataFrame, lang: str) -> str
     return text + (f" Not drawn, for lack of a GPU count: {missing} (see the table below)." if missing else "")
 
 
-def _gpu_rows(support: pd.DataFrame, cite: Citations, lang: str) -> tuple[list[str], list[list[object]]]:
+def _gpu_rows(support: pd.DataFrame, cite: Citations, lang: str) -> tuple[list[str], list[list[object]], Markup]:
     """GPU counts by model, one row per team and period; rows without a count say why."""
     gpu = pd.concat(_team_gpus(support))
     models = sorted(gpu["gpu_model"].dropna().unique())
@@ -263,4 +267,4 @@ def _gpu_rows(support: pd.DataFrame, cite: Citations, lang: str) -> tuple[list[s
         tr(lang, ko="팀", en="Team"), tr(lang, ko="기간", en="Period"), *models, tr(lang, ko="전체 GPU 수", en="Total GPUs"),
         tr(lang, ko="수치 종류", en="Kind of figure"), tr(lang, ko="출처", en="Sources"),
     ]
-    return headers, rows
+    return headers, *pagination.rows_in_page(rows, PAGE, "funding", lang)

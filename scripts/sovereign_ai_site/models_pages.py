@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sovereign_ai_site import charts, markup
+from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import tr, value_label
@@ -56,12 +56,22 @@ def models_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> di
             height_px=460,
         )
     )
-    rows = [
-        [m.team, markup.link(m.name, m.weights_url), m.released, format_number(m.params_total_b),
-         format_number(m.params_active_b), value_label(m.architecture, _ARCHITECTURE_KO, lang), m.licence, cite.links(m.source_ids, PAGE)]
-        for m in models.itertuples()
-    ]
-    return {PAGE: render(f"models.{lang}.md.jinja", chart=chart_html, rows=rows, count=len(models)), **chart_files}
+    ordered, paths = list(models.itertuples()), pagination.page_paths(PAGE, len(models))
+    pages = {
+        path: render(
+            f"models.{lang}.md.jinja",
+            chart=chart_html if number == 1 else "",
+            rows=[
+                [m.team, markup.link(m.name, m.weights_url), m.released, format_number(m.params_total_b),
+                 format_number(m.params_active_b), value_label(m.architecture, _ARCHITECTURE_KO, lang), m.licence, cite.links(m.source_ids, path)]
+                for m in pagination.chunk(ordered, number)
+            ],
+            pager=pagination.pager(paths, number, len(ordered), lang),
+            count=len(models),
+        )
+        for number, path in enumerate(paths, start=1)
+    }
+    return {**pages, **chart_files}
 
 
 def _parameters(billions: float | None, lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from markupsafe import Markup
 
-from sovereign_ai_site import charts, markup
+from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr, value_label
@@ -39,7 +39,7 @@ def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) ->
         facts=_facts(catalog, cite, lang),
         stage_rows=[_stage_row(s, cite, as_of, lang) for s in stages.itertuples()],
         chart=chart_html,
-        event_rows=_event_rows(catalog, cite, names, teams, lang),
+        events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams, lang), PAGE, "timeline", lang),
         rounds=_rounds(catalog, cite, stages, teams, as_of, lang),
         outcomes=_outcomes(catalog, cite, stages, teams, lang),
         as_of=as_of,
@@ -212,9 +212,11 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
             {
                 "name": names[stage_id],
                 "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of, lang) for c, sub in ordered],
-                "scores": [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()],
-                "scored": _team_list(set(published["team_id"]), teams),
-                "unscored": _team_list(entered - set(published["team_id"]), teams),
+                "scores": pagination.rows_in_page(
+                    [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()], PAGE, "evaluations", lang
+                ),
+                "scored": _team_list(set(published["team_id"]), teams, lang),
+                "unscored": _team_list(entered - set(published["team_id"]), teams, lang),
             }
         )
     return rounds
@@ -229,8 +231,12 @@ def _criteria_order(rows: pd.DataFrame) -> list[tuple[str, bool]]:
     ]
 
 
-def _team_list(team_ids: set[str], teams: pd.Series) -> Markup:
-    return Markup(", ").join(_team(t, teams) for t in sorted(team_ids, key=lambda t: teams[t]))
+def _team_list(team_ids: set[str], teams: pd.Series, lang: str) -> Markup:
+    """Teams by name, the first of them only when there are more than a table shows."""
+    ordered = sorted(team_ids, key=lambda t: teams[t])
+    listed = Markup(", ").join(_team(t, teams) for t in pagination.first_rows(ordered))
+    more = len(ordered) - len(pagination.first_rows(ordered))
+    return listed + (tr(lang, ko=f" 외 {more}팀", en=f" and {more} more") if more else "")
 
 
 def _criterion_row(criterion: pd.Series, is_sub: bool, planned: bool, cite: Citations, as_of: str, lang: str) -> list[object]:
@@ -256,11 +262,16 @@ def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd
     return [
         {
             "name": s.name,
-            "rows": [
-                [_team(o.team_id, teams), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
-                 local(o, "reason", lang), cite.links(o.source_ids, PAGE)]
-                for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
-            ],
+            "rows": pagination.rows_in_page(
+                [
+                    [_team(o.team_id, teams), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
+                     local(o, "reason", lang), cite.links(o.source_ids, PAGE)]
+                    for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
+                ],
+                PAGE,
+                "teams",
+                lang,
+            ),
         }
         for s in stages.itertuples()
     ]

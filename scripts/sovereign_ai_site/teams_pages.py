@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sovereign_ai_site import markup
+from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
@@ -36,18 +36,25 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
     members = catalog.table("teams", "members")
     other = "en" if lang == "ko" else "ko"
     order = teams.assign(rank=teams["status"].map(STATUS_ORDER.index), name=[local(t, "name", lang) for t in teams.itertuples()])
-    rows = [
-        [
-            markup.anchor(t.name, markup.relative("teams/index.md", f"teams/{t.team_id}.md")),
-            getattr(t, f"name_{other}"),
-            local(orgs.loc[t.lead_org_id], "name", lang),
-            t.model_family,
-            value_label(t.status, _STATUS_KO, lang),
-            int((members["team_id"] == t.team_id).sum()),
+    ordered = list(order.sort_values(["rank", "name"]).itertuples())
+    paths = pagination.page_paths("teams/index.md", len(ordered))
+    member_counts = members["team_id"].value_counts()
+    pages = {}
+    for number, path in enumerate(paths, start=1):
+        shown = pagination.chunk(ordered, number)
+        rows = [
+            [
+                markup.anchor(t.name, markup.relative(path, f"teams/{t.team_id}.md")),
+                getattr(t, f"name_{other}"),
+                local(orgs.loc[t.lead_org_id], "name", lang),
+                t.model_family,
+                value_label(t.status, _STATUS_KO, lang),
+                int(member_counts.get(t.team_id, 0)),
+            ]
+            for t in shown
         ]
-        for t in order.sort_values(["rank", "name"]).itertuples()
-    ]
-    pages = {"teams/index.md": render(f"teams.{lang}.md.jinja", rows=rows, cite=cite.all(list(teams["source_ids"]), "teams/index.md"))}
+        pager = pagination.pager(paths, number, len(ordered), lang)
+        pages[path] = render(f"teams.{lang}.md.jinja", rows=rows, pager=pager, cite=cite.all([t.source_ids for t in shown], path))
     for team in teams.itertuples():
         page = f"teams/{team.team_id}.md"
         pages[page] = team_page(catalog, cite, team, page, lang)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from sovereign_ai_site import markup
-from sovereign_ai_site.cite import Citations, as_of
+from sovereign_ai_site import markup, pagination
+from sovereign_ai_site.cite import Citations, as_of, source_pages, sources_in_order
 from sovereign_ai_site.disputes import CLAIMS_PAGE, disputed
 from sovereign_ai_site.funding_pages import funding_pages
 from sovereign_ai_site.home_page import REQUIRES, home_page
@@ -23,7 +23,8 @@ from sovereign_ai_site.teams_pages import teams_pages
 def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
     cite = Citations(catalog, lang)
     data_as_of = format_date(as_of(catalog), lang=lang)
-    pages = {"sources/index.md": sources_page(catalog, seeds, lang)}
+    pages = sources_pages(catalog, seeds, lang)
+    register = set(pages)
     if "claims" in catalog.packages["sources"].resources:
         pages[CLAIMS_PAGE] = claims_page(catalog, cite, lang)
     if {"teams", "program"} <= catalog.packages.keys():
@@ -39,7 +40,7 @@ def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str
     if REQUIRES <= catalog.packages.keys():
         pages["index.md"] = home_page(catalog, cite, lang)
     return {
-        path: cite.with_page_sources(content, path) if path.endswith(".md") and path != "sources/index.md" else content
+        path: cite.with_page_sources(content, path) if path.endswith(".md") and path not in register else content
         for path, content in pages.items()
     }
 
@@ -54,9 +55,10 @@ _SOURCE_TYPE_KO = {"government": "정부", "company": "기업", "news": "언론"
 _VERIFICATION_KO = {"read": "직접 확인", "lead": "연구 노트"}
 
 
-def sources_page(catalog: Catalog, seeds: list[Seed], lang: str) -> str:
+def sources_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
+    """The source register, a page of rows at a time."""
     claims = {seed.record["source_id"]: seed.claims for seed in seeds}
-    sources = catalog.table("sources", "sources").sort_values(["published_on", "source_id"], na_position="last")
+    sources = sources_in_order(catalog)
     rows = [
         [
             markup.link(s.title, s.url),
@@ -69,7 +71,17 @@ def sources_page(catalog: Catalog, seeds: list[Seed], lang: str) -> str:
         ]
         for s in sources.itertuples()
     ]
-    return render(f"sources.{lang}.md.jinja", rows=rows, row_ids=list(sources["source_id"]), count=len(rows))
+    ids, paths = list(sources["source_id"]), source_pages(catalog)
+    return {
+        path: render(
+            f"sources.{lang}.md.jinja",
+            rows=pagination.chunk(rows, number),
+            row_ids=pagination.chunk(ids, number),
+            count=len(rows),
+            pager=pagination.pager(paths, number, len(rows), lang),
+        )
+        for number, path in enumerate(paths, start=1)
+    }
 
 
 def _claims(claims: tuple[str, ...]) -> Markup:

@@ -43,9 +43,24 @@
       });
   }
 
+  // A chart draws once it is near the screen and the reader has done something on the page
+  // (scrolled, moved the pointer, touched, pressed a key). A chart in view on arrival thus waits
+  // for the first sign of a reader instead of making every visit, robots' too, pay for plotly.js;
+  // its summary and data table are on the page from the start.
+  var readerActive = false;
+  var waiting = [];
+  ["scroll", "pointermove", "pointerdown", "touchstart", "keydown"].forEach(function (type) {
+    window.addEventListener(type, function () {
+      readerActive = true;
+      waiting.splice(0).forEach(draw);
+    }, { once: true, passive: true, capture: true });
+  });
+
   var observer = new IntersectionObserver(function (entries) {
     entries.forEach(function (entry) {
-      if (entry.isIntersecting) { observer.unobserve(entry.target); draw(entry.target); }
+      if (!entry.isIntersecting) { return; }
+      observer.unobserve(entry.target);
+      if (readerActive) { draw(entry.target); } else { waiting.push(entry.target); }
     });
   }, { rootMargin: "200px" });
 

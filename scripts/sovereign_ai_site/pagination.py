@@ -1,0 +1,77 @@
+"""Long listings on pages of a fixed number of rows, so that no page grows with the data.
+
+A listing's first page keeps its address (``sources/index.md``); the rest follow it
+as ``sources/page-2.md``, ``sources/page-3.md``… (a name no team or package page takes), so a row's page depends only on its position.
+Tables that are part of a larger page show their first rows and say where the rest are.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence, TypeVar
+
+from markupsafe import Markup
+
+from sovereign_ai_site import markup
+from sovereign_ai_site.i18n import tr
+
+ROWS_PER_PAGE = 50
+Row = TypeVar("Row")
+
+
+def page_paths(first_page: str, row_count: int) -> list[str]:
+    """Every page of a listing of ``row_count`` rows whose first page is ``<folder>/index.md``."""
+    folder, _, name = first_page.rpartition("/")
+    if name != "index.md" or not folder:
+        raise ValueError(f"a paged listing starts at a folder's index.md, not {first_page}")
+    count = max(1, math.ceil(row_count / ROWS_PER_PAGE))
+    return [first_page] + [f"{folder}/page-{number}.md" for number in range(2, count + 1)]
+
+
+def chunk(rows: Sequence[Row], number: int) -> Sequence[Row]:
+    """The rows on page ``number`` (1-based)."""
+    return rows[(number - 1) * ROWS_PER_PAGE : number * ROWS_PER_PAGE]
+
+
+def page_number(position: int) -> int:
+    """The page (1-based) that shows the row at ``position`` (0-based)."""
+    return position // ROWS_PER_PAGE + 1
+
+
+def pager(paths: list[str], number: int, row_count: int, lang: str) -> Markup:
+    """Which rows this page shows, and links to every page of the listing; empty for one page."""
+    if len(paths) == 1:
+        return Markup("")
+    here = paths[number - 1]
+    first, last = (number - 1) * ROWS_PER_PAGE + 1, min(number * ROWS_PER_PAGE, row_count)
+    label = tr(lang, ko="쪽 이동", en="Pages")
+    shown = tr(lang, ko=f"전체 {row_count}행 중 {first}–{last}행", en=f"Rows {first}–{last} of {row_count}")
+    links = Markup(" ").join(
+        Markup('<strong aria-current="page">{}</strong>').format(n) if n == number else markup.anchor(str(n), markup.relative(here, path))
+        for n, path in enumerate(paths, start=1)
+    )
+    return Markup('<nav class="pager" aria-label="{}"><p>{} · {}</p></nav>').format(label, shown, links)
+
+
+def first_rows(rows: Sequence[Row]) -> Sequence[Row]:
+    """The rows a table inside a larger page shows."""
+    return rows[:ROWS_PER_PAGE]
+
+
+def rows_in_page(rows: Sequence[Row], page: str, package: str, lang: str) -> tuple[Sequence[Row], Markup]:
+    """A table inside a larger page: its first rows, and a note pointing to the data package with all of them."""
+    where = markup.anchor(
+        tr(lang, ko=f"{package} 데이터 패키지", en=f"the {package} data package"),
+        markup.relative(page, f"data/{package}/index.md"),
+    )
+    return first_rows(rows), more_rows_note(len(rows), where, lang)
+
+
+def more_rows_note(row_count: int, where: Markup, lang: str) -> Markup:
+    """Says that a table shows only its first rows, and where all of them are; empty when it shows all."""
+    if row_count <= ROWS_PER_PAGE:
+        return Markup("")
+    return Markup('<p class="more-rows">{} {}</p>').format(
+        tr(lang, ko=f"전체 {row_count}행 중 처음 {ROWS_PER_PAGE}행입니다. 전체:", en=f"The first {ROWS_PER_PAGE} of {row_count} rows. All of them:"),
+        where,
+    )
