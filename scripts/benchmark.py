@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -22,42 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
-import pandas as pd
 import yaml
 
+from sovereign_ai_site.synthetic import scaled_project
+
 PROJECT = Path(__file__).resolve().parents[1]
-# (package, resource): columns holding IDs that each copy renames.
-COPIED = {
-    ("teams", "organisations"): ["org_id"],
-    ("teams", "teams"): ["team_id", "lead_org_id"],
-    ("teams", "members"): ["team_id", "org_id"],
-    ("teams", "outcomes"): ["team_id"],
-    ("models", "models"): ["model_id", "team_id"],
-    ("timeline", "events"): ["event_id", "team_id"],
-    ("funding", "support"): ["support_id", "team_id"],
-}
-
-
-def scaled_project(scale: int, folder: Path) -> Path:
-    """A copy of the project with every team (and what hangs off it) repeated ``scale`` times."""
-    for name in ("data", "seeds", "site_src", "overrides", "mkdocs.yml", "CITATION.cff"):
-        source = PROJECT / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
-    (folder / "scripts").mkdir()
-    shutil.copyfile(PROJECT / "scripts" / "mkdocs_hooks.py", folder / "scripts" / "mkdocs_hooks.py")
-    for (package, name), columns in COPIED.items():
-        path = folder / "data" / package / f"{name}.csv"
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-        copies = [table]
-        for copy in range(1, scale):
-            renamed = table.copy()
-            for column in columns:
-                renamed[column] = renamed[column].where(renamed[column] == "", renamed[column] + f"-x{copy}")
-            for column in (c for c in ("name_en", "name", "title_en") if c in renamed):
-                renamed[column] = renamed[column] + f" ({copy})"
-            copies.append(renamed)
-        pd.concat(copies).to_csv(path, index=False, lineterminator="\n")
-    return folder
 
 
 def mkdocs_build(config: Path, site: Path) -> float:
@@ -81,7 +49,7 @@ def hook_free_config(project: Path, docs: Path, lang: str) -> Path:
 
 def measure(scale: int, runs: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
-        project = scaled_project(scale, Path(tmp) / "project")
+        project = scaled_project(PROJECT, scale, Path(tmp) / "project")
         site = Path(tmp) / "site"
         hook = statistics.median(mkdocs_build(project / "mkdocs.yml", site) for _ in range(runs))
         # The hook builds both languages; the plain baseline builds both languages' pages.

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from sovereign_ai_site.static_server import serving
+
 TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
@@ -71,17 +73,9 @@ def site_address(tmp_path_factory):
     The address is known before the build because Material's instant navigation
     only follows links under ``site_url``.
     """
-    import functools
-    import http.server
-    import threading
-
     site = tmp_path_factory.mktemp("site") / "site"
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site) as address:
+        yield site, address
 
 
 @pytest.fixture(scope="session")
@@ -101,11 +95,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 def served_site(built_site, site_address) -> str:
     """The built site's address on 127.0.0.1, without the trailing slash."""
     return site_address[1].rstrip("/")
-
-
-class QuietHandler(__import__("http.server").server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")

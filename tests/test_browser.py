@@ -39,9 +39,15 @@ def test_pages_without_charts_never_load_plotly(page, served_site):
     assert not [u for u in page.requests if "plotly" in u]
 
 
+def arrive_as_reader(page, url: str) -> None:
+    """Open ``url`` and move the pointer, as a person does; charts wait for a reader's first move."""
+    page.goto(url)
+    page.mouse.move(5, 5)
+
+
 @pytest.mark.parametrize("path", ["/programme/", "/models/", "/funding/", "/strategy/"])
 def test_every_chart_draws_with_its_table_reachable(page, served_site, path):
-    page.goto(served_site + path)
+    arrive_as_reader(page, served_site + path)
     charts = page.locator(".chart__plot")
     for index in range(charts.count()):
         charts.nth(index).scroll_into_view_if_needed()
@@ -50,7 +56,7 @@ def test_every_chart_draws_with_its_table_reachable(page, served_site, path):
 
 
 def test_chart_draws_with_its_table_reachable(page, served_site):
-    page.goto(served_site + "/models/")
+    arrive_as_reader(page, served_site + "/models/")
     page.locator(".chart__plot").scroll_into_view_if_needed()
     page.wait_for_selector(".chart__plot .main-svg", timeout=20000)
     assert page.locator(".chart__plot .scatterlayer .point").count() > 0
@@ -63,7 +69,7 @@ def test_chart_draws_with_its_table_reachable(page, served_site):
 
 
 def test_dark_mode_rethemes_the_chart(page, served_site):
-    page.goto(served_site + "/models/")
+    arrive_as_reader(page, served_site + "/models/")
     page.wait_for_selector(".chart__plot .main-svg", timeout=20000)
     background = "document.querySelector('.chart__plot').layout.paper_bgcolor"
     light = page.evaluate(background)

@@ -46,11 +46,27 @@ def pager(paths: list[str], number: int, row_count: int, lang: str) -> Markup:
     first, last = (number - 1) * ROWS_PER_PAGE + 1, min(number * ROWS_PER_PAGE, row_count)
     label = tr(lang, ko="쪽 이동", en="Pages")
     shown = tr(lang, ko=f"전체 {row_count}행 중 {first}–{last}행", en=f"Rows {first}–{last} of {row_count}")
-    links = Markup(" ").join(
-        Markup('<strong aria-current="page">{}</strong>').format(n) if n == number else markup.anchor(str(n), markup.relative(here, path))
-        for n, path in enumerate(paths, start=1)
-    )
+    links = []
+    for n in _pages_linked(number, len(paths)):
+        if n is None:
+            links.append(Markup("…"))
+        elif n == number:
+            links.append(Markup('<strong aria-current="page">{}</strong>').format(n))
+        else:
+            links.append(markup.anchor(str(n), markup.relative(here, paths[n - 1])))
+    links = Markup(" ").join(links)
     return Markup('<nav class="pager" aria-label="{}"><p>{} · {}</p></nav>').format(label, shown, links)
+
+
+def _pages_linked(number: int, count: int) -> list[int | None]:
+    """The first, the last and the two either side of this page, with None for a gap: a bounded pager."""
+    wanted = sorted({1, count, *range(max(1, number - 2), min(count, number + 2) + 1)})
+    linked: list[int | None] = []
+    for n in wanted:
+        if linked and n - linked[-1] > 1:
+            linked.append(None)
+        linked.append(n)
+    return linked
 
 
 def first_rows(rows: Sequence[Row]) -> Sequence[Row]:
