@@ -1,17 +1,24 @@
-"""Benchmark the site build at 1×, 10× and 100× data; prints a table to paste into an issue.
+"""Benchmark the site build at 1×, 10× and 100× data; prints tables to paste into an issue.
 
-    python scripts/benchmark.py [--scales 1 10 100] [--runs 3]
+    python scripts/benchmark.py [--scales 1 10 100] [--runs 3] [--no-lighthouse]
 
 Each scale is a copy of the project whose teams (with their organisations, members,
 outcomes, models, events and support rows) are repeated with new IDs. For each scale it
 prints the median `mkdocs build` time, pages, ms per page, the pipeline's share (the
 hook build against a hook-free MkDocs build of the same generated pages), peak memory
 and HTML bytes per page. This is a measurement, not a test.
+
+Where Debian's chromium and Lighthouse (``npm ci --prefix tools/lighthouse``, pinned to a
+version that runs on Node 20) are installed, it then serves the 1× site gzip-compressed on
+127.0.0.1 and prints, per page template and preset, the median Lighthouse scores over the
+runs, total blocking time, layout shift, long tasks and the bytes transferred on first load.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import os
 import resource
 import statistics
@@ -23,9 +30,21 @@ from pathlib import Path
 
 import yaml
 
+from sovereign_ai_site.static_server import serving
 from sovereign_ai_site.synthetic import scaled_project
 
 PROJECT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --no-first-run"
+TEMPLATES = {
+    "home": "",
+    "team page": "teams/upstage/",
+    "chart page": "models/",
+    "chart page (4 tables, 1 chart)": "programme/",
+    "data package page": "data/teams/",
+    "sources page": "sources/",
+}
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def mkdocs_build(config: Path, site: Path) -> float:
@@ -62,6 +81,7 @@ def measure(scale: int, runs: int) -> dict[str, object]:
             "pages": len(pages),
             "ms/page": f"{1000 * hook / len(pages):.1f}",
             "pipeline share": f"{(hook - plain) / hook:.0%}",
+            "build ÷ plain build": f"{hook / plain:.2f}",
             "plain build s": f"{plain:.2f}",
             "peak MB": f"{resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f}",
             "HTML KB/page (mean)": f"{statistics.mean(pages) / 1024:.1f}",
@@ -69,17 +89,77 @@ def measure(scale: int, runs: int) -> dict[str, object]:
         }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
-    parser.add_argument("--runs", type=int, default=3)
-    args = parser.parse_args()
-    rows = [measure(scale, args.runs) for scale in args.scales]
+def lighthouse_command() -> list[str] | None:
+    """The pinned Lighthouse of tools/lighthouse, else one on PATH; None where it or chromium is missing."""
+    local = PROJECT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+    found = str(local) if local.exists() else shutil.which("lighthouse")
+    return [found] if found and CHROMIUM.exists() else None
+
+
+def lighthouse_once(command: list[str], url: str, preset: str, out: Path) -> dict:
+    args = [*command, url, "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={CHROMIUM_FLAGS}"]
+    if preset == "desktop":
+        args.append("--preset=desktop")
+    subprocess.run(args, check=True, env={**os.environ, "CHROME_PATH": str(CHROMIUM)}, capture_output=True)
+    report = json.loads(out.read_text())
+    audits = report["audits"]
+    long_tasks = audits["long-tasks"].get("details", {}).get("items", [])
+    return {
+        **{c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES},
+        "TBT ms": audits["total-blocking-time"]["numericValue"],
+        "CLS": audits["cumulative-layout-shift"]["numericValue"],
+        "long tasks": sum(1 for t in long_tasks if t["duration"] > 50),
+        "KB sent": audits["total-byte-weight"]["numericValue"] / 1024,
+    }
+
+
+def lighthouse_table(command: list[str], runs: int) -> list[dict[str, object]]:
+    """Median Lighthouse figures per page template and preset, against the 1× site served compressed."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        with serving(site) as address:
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address}
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(site)], check=True, env=env)
+            for name, path in TEMPLATES.items():
+                for preset in ("mobile", "desktop"):
+                    results = [lighthouse_once(command, address + path, preset, Path(tmp) / "report.json") for _ in range(runs)]
+                    median = {key: statistics.median(r[key] for r in results) for key in results[0]}
+                    rows.append(
+                        {
+                            "template": f"{name} (/{path})",
+                            "preset": preset,
+                            **{c: f"{median[c]:.0f}" for c in CATEGORIES},
+                            "TBT ms": f"{median['TBT ms']:.0f}",
+                            "CLS": f"{median['CLS']:.3f}",
+                            "long tasks > 50 ms": f"{median['long tasks']:.0f}",
+                            "KB sent (compressed)": f"{median['KB sent']:.1f}",
+                        }
+                    )
+    return rows
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
     print("| " + " | ".join(rows[0]) + " |")
     print("|" + "---|" * len(rows[0]))
     for row in rows:
         print("| " + " | ".join(str(v) for v in row.values()) + " |")
-    print("\npeak MB is the largest resident set of any build so far (ru_maxrss of child processes).")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse table")
+    args = parser.parse_args()
+    print_table([measure(scale, args.runs) for scale in args.scales])
+    print("\npeak MB is the largest resident set of any build so far (ru_maxrss of child processes).\n")
+    command = None if args.no_lighthouse else lighthouse_command()
+    if command is None:
+        print("Lighthouse table skipped: needs /usr/bin/chromium and `npm ci --prefix tools/lighthouse`." if not args.no_lighthouse else "")
+        return
+    print_table(lighthouse_table(command, args.runs))
+    print("\nKB sent: every byte transferred on first load (Lighthouse's total byte weight), gzip as a static host sends it.")
 
 
 if __name__ == "__main__":

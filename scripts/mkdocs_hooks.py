@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
-from sovereign_ai_site.site import build_site, load
+from sovereign_ai_site.site import build_site, load_unless_unchanged
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
@@ -32,7 +32,7 @@ _EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 
 def on_pre_build(config) -> None:
     try:
-        inputs = load(Path(config.config_file_path).resolve().parent)
+        inputs = load_unless_unchanged(Path(config.config_file_path).resolve().parent)
     except DataError as error:
         raise Abort(error.report()) from None
     if not _EPOCH_FROM_CALLER:

@@ -48,6 +48,27 @@ def load(project_dir: Path) -> Inputs:
     return Inputs(catalog, seeds, downloads, read_collection(project_dir, catalog))
 
 
+_last_load: tuple[tuple, Inputs] | None = None
+
+
+def load_unless_unchanged(project_dir: Path) -> Inputs:
+    """``load``, skipped when no input file changed since the last call in this process.
+
+    One ``mkdocs build`` builds the Korean and then the English site, and MkDocs loads the
+    hook module afresh for the second: without this the data would be validated twice.
+    """
+    global _last_load
+    fingerprint = tuple(
+        (path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
+        for folder in (project_dir / "data", project_dir / "seeds")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    ) + tuple((p.name, p.stat().st_mtime_ns) for p in [project_dir / "CITATION.cff"] if p.is_file())
+    if _last_load is None or _last_load[0] != fingerprint:
+        _last_load = (fingerprint, load(project_dir))
+    return _last_load[1]
+
+
 def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE) -> dict[str, str | bytes]:
     """Every generated page and download of one language's site, keyed by its path there."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
