@@ -115,3 +115,16 @@ def test_each_table_of_a_multi_table_package_has_its_own_page(built_site):
                 if len(resources) > 1:
                     assert f'data/{package}/{resource["name"]}/"' in package_page
                     assert resource["path"] in own.read_text(encoding="utf-8")
+
+
+def test_vendored_plotly_bundle_matches_the_python_package_and_draws_every_trace_type():
+    """Figures are written by the plotly package and drawn by the vendored basic bundle: same version, known types."""
+    import plotly.offline
+
+    generated = generate(PROJECT)
+
+    bundle = (PROJECT / "site_src" / "assets" / "javascripts" / "vendor" / "plotly-basic.min.js").read_text()[:200]
+    assert f"plotly.js (basic - minified) v{plotly.offline.get_plotlyjs_version()}" in bundle
+    figures = [json.loads(content) for path, content in generated.items() if path.endswith(".json") and "/" in path and not path.startswith("data/")]
+    assert figures
+    assert {trace["type"] for figure in figures for trace in figure["data"]} <= {"scatter", "bar", "pie"}
