@@ -88,7 +88,21 @@ def _language(config) -> str:
 
 
 def _translate_nav(nav: list, titles: dict[str, str]) -> list:
-    return [{titles[page]: page} for item in nav for page in item.values()]
+    """The nav with English titles; a section takes the title of its first page (its index)."""
+    def english(item):
+        if isinstance(item, str):
+            return item
+        [(_, target)] = item.items()
+        if isinstance(target, list):
+            return {titles[_first_page(target)]: _translate_nav(target, titles)}
+        return {titles[target]: target}
+
+    return [english(item) for item in nav]
+
+
+def _first_page(section: list) -> str:
+    first = section[0] if isinstance(section[0], str) else next(iter(section[0].values()))
+    return first if isinstance(first, str) else _first_page(first)
 
 
 # The language selector's links. (The <link rel="alternate"> tags in <head> keep pointing at

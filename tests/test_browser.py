@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PAGES = ["/", "/programme/", "/teams/", "/teams/lg-ai-research/", "/models/", "/funding/", "/strategy/", "/data/", "/data/teams/", "/sources/", "/sources/claims/", "/about/"]
+PAGES = ["/", "/programme/", "/programme/timeline/", "/programme/results/", "/teams/", "/teams/lg-ai-research/", "/models/", "/funding/", "/strategy/", "/data/", "/data/teams/", "/sources/", "/sources/claims/", "/about/"]
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def arrive_as_reader(page, url: str) -> None:
     page.mouse.move(5, 5)
 
 
-@pytest.mark.parametrize("path", ["/programme/", "/models/", "/funding/", "/strategy/"])
+@pytest.mark.parametrize("path", ["/programme/timeline/", "/models/", "/funding/", "/strategy/"])
 def test_every_chart_draws_with_its_table_reachable(page, served_site, path):
     arrive_as_reader(page, served_site + path)
     charts = page.locator(".chart__plot")

@@ -30,7 +30,8 @@ def teams():
 
 
 def headers(page: str) -> list[str]:
-    return re.findall(r'<th scope="col">(.*?)</th>', page)
+    """Table column headers, and the labels of the source register's entries."""
+    return re.findall(r'<th scope="col">(.*?)</th>', page) + sorted(set(re.findall(r"<dt>(.*?)</dt>", page)))
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -82,8 +83,8 @@ def test_model_chart_labels_follow_the_language(site):
 
 def test_sources_and_citations_translate_only_what_is_not_a_name(site):
     ko, en = site["ko"]["sources/index.md"], site["en"]["sources/index.md"]
-    assert "<td>한국어</td><td>2025년 6월 23일</td><td>언론</td><td>직접 확인</td>" in ko
-    assert "<td>ko</td><td>23 June 2025</td><td>news</td><td>read</td>" in en
+    assert "<dt>언어</dt><dd>한국어</dd></div><div><dt>발행일</dt><dd>2025년 6월 23일</dd></div><div><dt>유형</dt><dd>언론</dd></div><div><dt>확인 방법</dt><dd>직접 확인</dd>" in ko
+    assert "<dt>Language</dt><dd>ko</dd></div><div><dt>Published</dt><dd>23 June 2025</dd></div><div><dt>Type</dt><dd>news</dd></div><div><dt>Verification</dt><dd>read</dd>" in en
     assert '<ul lang="en">' in ko  # the seeds' notes exist in English only
     assert ">Ministry of Science and ICT, 날짜 없음</a>" in site["ko"]["index.md"]
     assert ">Ministry of Science and ICT, undated</a>" in site["en"]["index.md"]

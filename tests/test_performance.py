@@ -15,7 +15,7 @@ from sovereign_ai_site.static_server import serving
 from sovereign_ai_site.synthetic import scaled_project
 
 FIRST_LOAD_BUDGET = 150 * 1024  # compressed bytes, before a chart's engine is requested
-TEMPLATES = ["/", "/teams/upstage/", "/models/", "/programme/", "/funding/", "/data/teams/", "/sources/", "/en/"]
+TEMPLATES = ["/", "/teams/upstage/", "/models/", "/programme/", "/programme/timeline/", "/programme/results/", "/funding/", "/data/teams/", "/sources/", "/en/"]
 
 SHIFTS = """
 window.layoutShift = 0;
@@ -99,8 +99,8 @@ def test_search_index_loads_when_search_opens(visit, served_site):
 
 
 def test_plotly_waits_until_a_chart_is_near_the_screen_and_the_chart_draws_when_scrolled_to(visit, served_site):
-    v = visit().open(served_site + "/programme/")
-    v.tab.mouse.move(5, 5)  # a reader is here, but the timeline chart is far below
+    v = visit().open(served_site + "/strategy/")
+    v.tab.mouse.move(5, 5)  # a reader is here, but the strategy's charts are far below
     v.tab.wait_for_timeout(500)
     assert v.tab.evaluate("document.querySelector('.chart__plot').getBoundingClientRect().top") > 844 + 200
     assert v.requested("plotly") == []
@@ -116,7 +116,7 @@ def test_a_chart_in_view_on_arrival_waits_for_the_reader(visit, served_site):
     v.tab.wait_for_selector(".chart__plot .main-svg", timeout=20000)
 
 
-@pytest.mark.parametrize("path", ["/programme/", "/funding/", "/strategy/", "/models/"])
+@pytest.mark.parametrize("path", ["/programme/timeline/", "/funding/", "/strategy/", "/models/"])
 def test_drawing_charts_shifts_no_layout(visit, served_site, path):
     v = visit().open(served_site + path)
     v.tab.mouse.move(5, 5)

@@ -1,4 +1,4 @@
-"""The programme page, from a real build of the project's data."""
+"""The programme section's pages (overview, timeline, evaluations and results), from a real build of the project's data."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from sovereign_ai_site.cite import as_of
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import generate, load
 
-PAGE = "programme/index.md"
+PAGES = ["programme/index.md", "programme/timeline/index.md", "programme/results/index.md"]
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +39,14 @@ def date(catalog) -> str:
     return format_date(as_of(catalog))
 
 
+def section(site: dict[str, str]) -> str:
+    """The section's three pages in reading order, each without its closing list of sources."""
+    return "\n".join(site[page].partition("{#page-sources}")[0] for page in PAGES)
+
+
 @pytest.fixture(scope="module")
 def page(generated) -> str:
-    return generated[PAGE]
+    return section(generated)
 
 
 def rendered(value: object) -> str:
@@ -61,7 +66,7 @@ def test_page_holds_every_fact_stage_event_and_criterion(catalog, page):
 
 
 def test_stages_appear_in_time_order(catalog, page):
-    table = page.split("## Phases and elimination", 1)[1].split("## Timeline", 1)[0]
+    table = page.split("## Phases and elimination", 1)[1].split("\n# Timeline", 1)[0]
     positions = {s.stage_id: table.index(rendered(s.name_en)) for s in catalog.table("program", "stages").itertuples()}
     assert sorted(positions, key=positions.get) == [
         "call-2025", "document-review-2025", "presentation-review-2025", "phase-1", "additional-call-2026", "phase-2", "phase-3"
@@ -69,7 +74,7 @@ def test_stages_appear_in_time_order(catalog, page):
 
 
 def test_planned_stage_says_its_result_is_not_published(catalog, page, date):
-    table = page.split("## Phases and elimination", 1)[1].split("## Timeline", 1)[0]
+    table = page.split("## Phases and elimination", 1)[1].split("\n# Timeline", 1)[0]
     for stage in catalog.table("program", "stages").query("is_planned").itertuples():
         row = table.split(rendered(stage.name_en), 1)[1].split("</tr>", 1)[0]
         assert f"result not published as of {date}" in row
@@ -83,7 +88,7 @@ def test_chart_block_has_caption_summary_table_and_files(catalog, generated, pag
     assert f'<p class="chart__summary">{len(events)} events are recorded' in page
     assert '<a href="timeline.csv" download>' in page and f"Data as of {date}." in page
     assert '<details class="chart__table"><summary>Data table</summary>' in page
-    data = pd.read_csv(io.StringIO(generated["programme/timeline.csv"]), keep_default_na=False)
+    data = pd.read_csv(io.StringIO(generated["programme/timeline/timeline.csv"]), keep_default_na=False)
     assert len(data) == len(events)
     assert sorted(data["Event"]) == sorted(events["title_en"])
     assert sorted(data.loc[data["Planned"] == "planned", "Event"]) == sorted(events.loc[events["is_planned"], "title_en"])
@@ -91,7 +96,7 @@ def test_chart_block_has_caption_summary_table_and_files(catalog, generated, pag
 
 def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, generated):
     events = catalog.table("timeline", "events")
-    figure = json.loads(generated["programme/timeline.json"])
+    figure = json.loads(generated["programme/timeline/timeline.json"])
     points = [
         (point[0], trace["name"], date, symbol)
         for trace in figure["data"]
@@ -105,7 +110,7 @@ def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, g
 
 
 def test_events_days_apart_in_one_lane_do_not_overlap(generated):
-    figure = json.loads(generated["programme/timeline.json"])
+    figure = json.loads(generated["programme/timeline/timeline.json"])
     for trace in figure["data"]:
         dates = [pd.Timestamp(d) for d in trace["y"]]
         for i in range(1, len(dates)):
@@ -123,7 +128,7 @@ def test_unpublished_scores_are_named(catalog, page, date):
     unscored = set(outcomes.query("stage_id == 'phase-1'")["team_id"]) - set(scores["team_id"])
     assert unscored
     for team_id in unscored:
-        assert f'href="../teams/{team_id}/"' in sentence
+        assert f'href="../../teams/{team_id}/"' in sentence
     assert f"No score for this round was published as of {date}." in section.split("### Phase 2", 1)[1]
     for score in scores.itertuples():
         assert f"<td>{score.score:g} / " in phase_1
@@ -132,7 +137,7 @@ def test_unpublished_scores_are_named(catalog, page, date):
 def test_outcomes_link_every_team_with_its_reason(catalog, page, date):
     section = page.split("## Outcome of each round", 1)[1]
     for outcome in catalog.table("teams", "outcomes").itertuples():
-        assert f'href="../teams/{outcome.team_id}/"' in section
+        assert f'href="../../teams/{outcome.team_id}/"' in section
         if pd.notna(outcome.reason_en):
             assert rendered(outcome.reason_en) in section
     assert f"No team outcome was published as of {date}." in section
@@ -147,7 +152,7 @@ def headers(page: str) -> list[str]:
 
 def test_korean_page_shows_the_korean_names_and_headers(catalog, korean, generated):
     # The closing list of sources gives each document's own title, in its own language.
-    page = korean[PAGE].partition("{#page-sources}")[0]
+    page = section(korean)
     assert page.startswith("# 사업 개요\n")
     for table, column in (("facts", "label"), ("stages", "name")):
         for row in catalog.table("program", table).itertuples():
@@ -157,13 +162,13 @@ def test_korean_page_shows_the_korean_names_and_headers(catalog, korean, generat
     for criterion in catalog.table("evaluations", "criteria").itertuples():
         assert rendered(criterion.name_ko) in page
     assert headers(page) and all(HANGUL.search(h) for h in headers(page)), set(headers(page))
-    assert not set(headers(page)) & set(headers(generated[PAGE]))
-    assert "## Timeline" not in page and "not published as of" not in page and "Data as of" not in page
+    assert not set(headers(page)) & set(headers(section(generated)))
+    assert "# Timeline" not in page and "not published as of" not in page and "Data as of" not in page
 
 
 def test_korean_page_gives_korean_dates_and_gaps(catalog, korean):
-    page, date = korean[PAGE], format_date(as_of(catalog), lang="ko")
-    table = page.split("## 단계와 탈락 방식", 1)[1].split("## 일정", 1)[0]
+    page, date = section(korean), format_date(as_of(catalog), lang="ko")
+    table = page.split("## 단계와 탈락 방식", 1)[1].split("\n# 일정", 1)[0]
     for stage in catalog.table("program", "stages").query("is_planned").itertuples():
         row = table.split(rendered(stage.name_ko), 1)[1].split("</tr>", 1)[0]
         assert f"{date} 기준 결과 공개되지 않음" in row and f"<td>{date} 기준 공개되지 않음</td>" in row
@@ -177,12 +182,12 @@ def test_korean_page_gives_korean_dates_and_gaps(catalog, korean):
 
 def test_korean_timeline_chart_and_csv(catalog, korean):
     events = catalog.table("timeline", "events")
-    data = pd.read_csv(io.StringIO(korean["programme/timeline.csv"]), keep_default_na=False)
+    data = pd.read_csv(io.StringIO(korean["programme/timeline/timeline.csv"]), keep_default_na=False)
     assert list(data.columns) == ["날짜", "종류", "일정", "예정"]
     assert sorted(data["일정"]) == sorted(events["title_ko"])
     assert sorted(data.loc[data["예정"] == "예정", "일정"]) == sorted(events.loc[events["is_planned"], "title_ko"])
     assert set(data["날짜"]) >= {format_date(d, lang="ko") for d in events.query("date_precision == 'day'")["event_on"]}
-    figure = json.loads(korean["programme/timeline.json"])
+    figure = json.loads(korean["programme/timeline/timeline.json"])
     assert all(HANGUL.search(trace["name"]) for trace in figure["data"])
     assert figure["layout"]["xaxis"]["title"]["text"] == "일정 종류(빈 표시: 예정)"
     assert figure["layout"]["yaxis"]["tickformat"] == "%Y년 %-m월"

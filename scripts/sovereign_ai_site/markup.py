@@ -60,12 +60,15 @@ def anchor(text: object, href: str) -> Markup:
 
 
 def table(headers: list[str], rows: list[list[object]], caption: str | None = None, row_ids: list[str] | None = None) -> Markup:
-    """A block-level HTML table; cells are escaped unless already Markup."""
+    """A block-level HTML table in Material's scroll wrapper; cells are escaped unless already Markup.
+
+    The class keeps Material's script from wrapping the table a second time at start-up (it wraps
+    every table without one), which moved every table in the page and so laid it out twice."""
     head = "".join(f'<th scope="col">{h(x)}</th>' for x in headers)
     ids = [f' id="{h(i)}"' for i in row_ids] if row_ids else [""] * len(rows)
     body = "".join(f"<tr{i}>" + "".join(f"<td>{h(_blank(c))}</td>" for c in row) + "</tr>" for i, row in zip(ids, rows))
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
-    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
 
 
 def _blank(value: object) -> object:

@@ -1,4 +1,6 @@
-"""The programme page: facts, stages, timeline, evaluation criteria, scores and outcomes."""
+"""The programme section: an overview (facts and stages), the timeline, and evaluations with their results.
+
+Three pages rather than one, so that none holds every table of the programme at once."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.teams_pages import OUTCOME_KO, short_names
 
 PAGE = "programme/index.md"
+TIMELINE_PAGE = "programme/timeline/index.md"
+RESULTS_PAGE = "programme/results/index.md"
 REQUIRES = {"program", "timeline", "evaluations", "teams"}
 # Fact topics (the facts' ``topic`` values) under a few headings a reader scans: (Korean, English, topics).
 FACT_GROUPS = (
@@ -34,17 +38,25 @@ def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) ->
     names = stages.set_index("stage_id")["name"]
     teams = short_names(catalog, lang)
     chart_html, chart_files = _timeline(catalog, as_of, lang)
-    page = render(
+    overview = render(
         f"programme.{lang}.md.jinja",
         facts=_facts(catalog, cite, lang),
         stage_rows=[_stage_row(s, cite, as_of, lang) for s in stages.itertuples()],
+        as_of=as_of,
+    )
+    timeline = render(
+        f"programme-timeline.{lang}.md.jinja",
         chart=chart_html,
-        events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams, lang), PAGE, "timeline", lang),
+        events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams, lang), TIMELINE_PAGE, "timeline", lang),
+        as_of=as_of,
+    )
+    results = render(
+        f"programme-results.{lang}.md.jinja",
         rounds=_rounds(catalog, cite, stages, teams, as_of, lang),
         outcomes=_outcomes(catalog, cite, stages, teams, lang),
         as_of=as_of,
     )
-    return {PAGE: page, **chart_files}
+    return {PAGE: overview, TIMELINE_PAGE: timeline, RESULTS_PAGE: results, **chart_files}
 
 
 def _stages(catalog: Catalog, lang: str) -> pd.DataFrame:
@@ -64,8 +76,8 @@ def _outcome_order(catalog: Catalog) -> list[str]:
     return next(f for f in catalog.resource("teams", "outcomes").fields if f["name"] == "outcome")["constraints"]["enum"]
 
 
-def _team(team_id: str, teams: pd.Series) -> Markup:
-    return markup.anchor(teams[team_id], markup.relative(PAGE, f"teams/{team_id}.md"))
+def _team(team_id: str, teams: pd.Series, page: str) -> Markup:
+    return markup.anchor(teams[team_id], markup.relative(page, f"teams/{team_id}.md"))
 
 
 def _not_published(as_of: str, lang: str) -> str:
@@ -126,7 +138,7 @@ def _timeline(catalog: Catalog, as_of: str, lang: str) -> tuple[Markup, dict[str
     events = _events(catalog, lang)
     return render_chart(
         Chart(
-            page=PAGE,
+            page=TIMELINE_PAGE,
             slug="timeline",
             title=tr(
                 lang,
@@ -184,9 +196,9 @@ def _event_rows(catalog: Catalog, cite: Citations, names: pd.Series, teams: pd.S
             e.kind,
             _planned(e.is_planned, lang),
             local(e, "description", lang),
-            "" if pd.isna(e.team_id) else _team(e.team_id, teams),
+            "" if pd.isna(e.team_id) else _team(e.team_id, teams, TIMELINE_PAGE),
             "" if pd.isna(e.stage_id) else names[e.stage_id],
-            cite.links(e.source_ids, PAGE),
+            cite.links(e.source_ids, TIMELINE_PAGE),
         ]
         for e in _events(catalog, lang).itertuples()
     ]
@@ -213,7 +225,7 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
                 "name": names[stage_id],
                 "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of, lang) for c, sub in ordered],
                 "scores": pagination.rows_in_page(
-                    [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()], PAGE, "evaluations", lang
+                    [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()], RESULTS_PAGE, "evaluations", lang
                 ),
                 "scored": _team_list(set(published["team_id"]), teams, lang),
                 "unscored": _team_list(entered - set(published["team_id"]), teams, lang),
@@ -234,7 +246,7 @@ def _criteria_order(rows: pd.DataFrame) -> list[tuple[str, bool]]:
 def _team_list(team_ids: set[str], teams: pd.Series, lang: str) -> Markup:
     """Teams by name, the first of them only when there are more than a table shows."""
     ordered = sorted(team_ids, key=lambda t: teams[t])
-    listed = Markup(", ").join(_team(t, teams) for t in pagination.first_rows(ordered))
+    listed = Markup(", ").join(_team(t, teams, RESULTS_PAGE) for t in pagination.first_rows(ordered))
     more = len(ordered) - len(pagination.first_rows(ordered))
     return listed + (tr(lang, ko=f" 외 {more}팀", en=f" and {more} more") if more else "")
 
@@ -245,13 +257,13 @@ def _criterion_row(criterion: pd.Series, is_sub: bool, planned: bool, cite: Cita
     else:
         points = _not_published(as_of, lang) if planned else tr(lang, ko="적격/부적격(점수 없음)", en="pass/fail, not scored")
     name = Markup("&emsp;↳ ") + markup.h(criterion["name"]) if is_sub else criterion["name"]
-    return [name, points, local(criterion, "description", lang), cite.links(criterion["source_ids"], PAGE)]
+    return [name, points, local(criterion, "description", lang), cite.links(criterion["source_ids"], RESULTS_PAGE)]
 
 
 def _score_row(score, criterion: pd.Series, teams: pd.Series, cite: Citations, lang: str) -> list[object]:
     out_of = "" if pd.isna(criterion["points_max"]) else f" / {format_number(criterion['points_max'])}"
     points = format_number(score.score) + out_of
-    return [_team(score.team_id, teams), criterion["name"], points, local(score, "note", lang), cite.links(score.source_ids, PAGE)]
+    return [_team(score.team_id, teams, RESULTS_PAGE), criterion["name"], points, local(score, "note", lang), cite.links(score.source_ids, RESULTS_PAGE)]
 
 
 def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, lang: str) -> list[dict]:
@@ -264,11 +276,11 @@ def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd
             "name": s.name,
             "rows": pagination.rows_in_page(
                 [
-                    [_team(o.team_id, teams), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
-                     local(o, "reason", lang), cite.links(o.source_ids, PAGE)]
+                    [_team(o.team_id, teams, RESULTS_PAGE), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
+                     local(o, "reason", lang), cite.links(o.source_ids, RESULTS_PAGE)]
                     for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
                 ],
-                PAGE,
+                RESULTS_PAGE,
                 "teams",
                 lang,
             ),

@@ -56,32 +56,58 @@ _VERIFICATION_KO = {"read": "직접 확인", "lead": "연구 노트"}
 
 
 def sources_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
-    """The source register, a page of rows at a time."""
+    """The source register, a page of entries at a time."""
     claims = {seed.record["source_id"]: seed.claims for seed in seeds}
     sources = sources_in_order(catalog)
-    rows = [
-        [
+    labels = [tr(lang, ko=ko, en=en) for ko, en in _REGISTER_LABELS]
+    entries = [
+        _register_entry(
+            s.source_id,
             markup.link(s.title, s.url),
-            s.publisher,
-            value_label(s.language, _LANGUAGE_KO, lang),
-            format_date(s.published_on, lang=lang) or tr(lang, ko="날짜 없음", en="not shown"),
-            value_label(s.source_type, _SOURCE_TYPE_KO, lang),
-            value_label(s.verification, _VERIFICATION_KO, lang),
+            zip(
+                labels,
+                [
+                    s.publisher,
+                    value_label(s.language, _LANGUAGE_KO, lang),
+                    format_date(s.published_on, lang=lang) or tr(lang, ko="날짜 없음", en="not shown"),
+                    value_label(s.source_type, _SOURCE_TYPE_KO, lang),
+                    value_label(s.verification, _VERIFICATION_KO, lang),
+                ],
+            ),
             _claims(claims.get(s.source_id, ())),
-        ]
+        )
         for s in sources.itertuples()
     ]
-    ids, paths = list(sources["source_id"]), source_pages(catalog)
+    paths = source_pages(catalog)
     return {
         path: render(
             f"sources.{lang}.md.jinja",
-            rows=pagination.chunk(rows, number),
-            row_ids=pagination.chunk(ids, number),
-            count=len(rows),
-            pager=pagination.pager(paths, number, len(rows), lang),
+            entries=Markup("\n").join(pagination.chunk(entries, number)),
+            count=len(entries),
+            pager=pagination.pager(paths, number, len(entries), lang),
         )
         for number, path in enumerate(paths, start=1)
     }
+
+
+# What the register says about each document, after its title.
+_REGISTER_LABELS = [
+    ("발행처", "Publisher"),
+    ("언어", "Language"),
+    ("발행일", "Published"),
+    ("유형", "Type"),
+    ("확인 방법", "Verification"),
+]
+
+
+def _register_entry(source_id: str, title: Markup, facts, claims: Markup) -> Markup:
+    """One document of the register: a heading to jump between entries, its facts as a
+    description list (a seven-column table would not fit a phone), and what we took from it.
+    The stylesheet lets the browser skip laying out entries far off screen."""
+    described = Markup("").join(Markup("<div><dt>{}</dt><dd>{}</dd></div>").format(label, value) for label, value in facts)
+    return Markup('<article class="source" id="{}"><h2>{}</h2><dl>{}</dl>{}</article>').format(
+        source_id, title, described, claims
+    )
 
 
 def _claims(claims: tuple[str, ...]) -> Markup:
