@@ -70,8 +70,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def site_address(tmp_path_factory):
     """A folder for the built site and the 127.0.0.1 address it is served at.
 
-    The address is known before the build because Material's instant navigation
-    only follows links under ``site_url``.
+    The address is known before the build because the sitemap and canonical links
+    carry ``site_url``.
     """
     site = tmp_path_factory.mktemp("site") / "site"
     with serving(site) as address:

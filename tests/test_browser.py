@@ -73,19 +73,44 @@ def test_dark_mode_rethemes_the_chart(page, served_site):
     page.wait_for_selector(".chart__plot .main-svg", timeout=20000)
     background = "document.querySelector('.chart__plot').layout.paper_bgcolor"
     light = page.evaluate(background)
-    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.locator("form[data-palette-toggle] label:visible").first.click()
     page.wait_for_function(f"{background} !== {light!r}", timeout=10000)
     assert page.evaluate(background) != light
 
 
-def test_chart_draws_after_instant_navigation(page, served_site):
+SCHEME = "document.body.getAttribute('data-md-color-scheme')"
+
+
+def test_palette_choice_follows_the_reader_to_the_next_page(page, served_site):
     page.goto(served_site + "/")
-    page.wait_for_load_state("networkidle")  # Material has read the sitemap it needs for instant navigation
-    page.evaluate("window.sameDocument = true")
+    assert page.evaluate(SCHEME) == "default"
+    page.locator("form[data-palette-toggle] label:visible").click()
+    assert page.evaluate(SCHEME) == "slate"
+    page.goto(served_site + "/sources/")
+    assert page.evaluate(SCHEME) == "slate"
+    # From the keyboard: the focused option and Enter switch back.
+    page.locator("form[data-palette-toggle] input:checked").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(SCHEME) == "default"
+    assert page.locator("form[data-palette-toggle] label:visible").count() == 1
+    assert page.problems == []
+
+
+def test_a_dark_system_setting_starts_dark(browser, served_site):
+    context = browser.new_context(color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(served_site + "/")
+    assert tab.evaluate(SCHEME) == "slate"
+    assert tab.locator("form[data-palette-toggle] label:visible").get_attribute("title") == "Switch to light mode"
+    context.close()
+
+
+def test_chart_draws_after_following_a_link(page, served_site):
+    page.goto(served_site + "/")
     page.locator("article a", has_text="팀별 모델").click()
+    page.wait_for_url("**/models/")
+    page.mouse.move(5, 5)
     page.wait_for_selector(".chart__plot .main-svg", timeout=30000)
-    assert page.url.endswith("/models/")
-    assert page.evaluate("window.sameDocument") is True  # no full reload: instant navigation
 
 
 def test_content_security_policy_blocks_injected_script(page, served_site):

@@ -1,7 +1,7 @@
 // Draws every [data-chart] placeholder with Plotly, loaded from this site only when a
 // chart comes near the screen. The bundle is plotly.js's official "basic" one (scatter, bar,
-// pie: every kind of chart the site draws), a quarter of the full bundle's size. Runs on every page view, including Material's instant
-// navigation, and redraws when the reader switches between light and dark.
+// pie: every kind of chart the site draws), a quarter of the full bundle's size. Redraws when the
+// reader switches between light and dark.
 (function () {
   "use strict";
   var plotlySrc = document.currentScript.src.replace(/charts\.js(\?.*)?$/, "vendor/plotly-basic.min.js");
@@ -72,5 +72,5 @@
     document.querySelectorAll("[data-chart][data-drawn]").forEach(draw);
   }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 
-  if (window.document$) { window.document$.subscribe(init); } else { init(); }
+  init();
 })();
