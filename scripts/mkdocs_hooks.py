@@ -20,6 +20,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
+from sovereign_ai_site import csp
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
@@ -28,6 +29,11 @@ from sovereign_ai_site.site import build_site, load_unless_unchanged
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
 _EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """The preview under `mkdocs serve` goes without the Content-Security-Policy, which would block live reload."""
+    csp.enforced = command != "serve"
 
 
 def on_pre_build(config) -> None:
