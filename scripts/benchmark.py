@@ -11,16 +11,18 @@ and HTML bytes per page. This is a measurement, not a test.
 Where Debian's chromium and Lighthouse (``npm ci --prefix tools/lighthouse``, pinned to a
 version that runs on Node 20) are installed, it then serves the 1× site gzip-compressed on
 127.0.0.1 and prints, per page template and preset, the median Lighthouse scores over the
-runs, total blocking time, layout shift, long tasks and the bytes transferred on first load.
+runs, total blocking time, layout shift, long tasks and the bytes transferred on first load;
+and the time from saving a CSV edit to the edited value on screen under `mkdocs serve`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import os
 import resource
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -40,7 +42,9 @@ TEMPLATES = {
     "home": "",
     "team page": "teams/upstage/",
     "chart page": "models/",
-    "chart page (4 tables, 1 chart)": "programme/",
+    "chart page (timeline)": "programme/timeline/",
+    "programme overview (6 tables)": "programme/",
+    "evaluations and results (10 tables)": "programme/results/",
     "data package page": "data/teams/",
     "sources page": "sources/",
 }
@@ -139,6 +143,45 @@ def lighthouse_table(command: list[str], runs: int) -> list[dict[str, object]]:
     return rows
 
 
+def serve_latency(runs: int) -> list[float]:
+    """Seconds from saving a CSV edit to the new value in an open page under `mkdocs serve` (live reload)."""
+    from playwright.sync_api import sync_playwright
+
+    seconds = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        project = scaled_project(PROJECT, 1, Path(tmp))
+        facts = project / "data" / "program" / "facts.csv"
+        original = facts.read_text(encoding="utf-8")
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            host = f"127.0.0.1:{probe.getsockname()[1]}"
+        address = f"http://{host}/"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address}
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", host], cwd=project, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS.split()[1:])
+        try:
+            tab = browser.new_page()
+            for _ in range(120):
+                try:
+                    tab.goto(address + "programme/")
+                    break
+                except Exception:  # the first build is still running
+                    time.sleep(0.5)
+            for run in range(runs):
+                time.sleep(2)
+                marker = f"정예팀 공모 기간 {run}"
+                start = time.perf_counter()
+                facts.write_text(original.replace("정예팀 공모 기간", marker), encoding="utf-8")
+                tab.wait_for_selector(f"text={marker}", timeout=60000)
+                seconds.append(time.perf_counter() - start)
+        finally:
+            browser.close()
+            server.terminate()
+            server.wait()
+    return seconds
+
+
 def print_table(rows: list[dict[str, object]]) -> None:
     print("| " + " | ".join(rows[0]) + " |")
     print("|" + "---|" * len(rows[0]))
@@ -160,6 +203,9 @@ def main() -> None:
         return
     print_table(lighthouse_table(command, args.runs))
     print("\nKB sent: every byte transferred on first load (Lighthouse's total byte weight), gzip as a static host sends it.")
+    seconds = serve_latency(args.runs)
+    print(f"\nCSV edit to the open page under `mkdocs serve`: median {statistics.median(seconds):.2f} s "
+          f"(runs: {', '.join(f'{s:.2f}' for s in seconds)}), both languages rebuilt.")
 
 
 if __name__ == "__main__":
