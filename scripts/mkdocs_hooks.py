@@ -67,7 +67,8 @@ def on_files(files: Files, config) -> Files:
 
 def on_post_page(output: str, page, config) -> str:
     lang = _language(config)
-    return with_csp(_named_search_dialog(_same_page_in_other_language(output, page.url, lang), lang))
+    output = _head_alternates(_same_page_in_other_language(output, page.url, lang), page.url, config.site_url or "", lang)
+    return with_csp(_named_search_dialog(output, lang))
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
@@ -111,9 +112,20 @@ def _first_page(section: list) -> str:
     return first if isinstance(first, str) else _first_page(first)
 
 
-# The language selector's links. (The <link rel="alternate"> tags in <head> keep pointing at
-# each language's home: Material's script reads the sitemap there to map pages.)
+# The language selector's links, and the <link rel="alternate" hreflang> tags in <head>.
 _ALTERNATE = re.compile(r'<a href="[^"]*" hreflang="(?P<lang>ko|en)" class="md-select__link">')
+_HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="(?P<lang>ko|en)">')
+
+
+def _head_alternates(html: str, url: str, site_url: str, lang: str) -> str:
+    """Point the head's hreflang links at this page in each language, by absolute address: search
+    engines ignore relative ones, and Material's point at each language's home."""
+    root = site_url.removesuffix("en/") if lang == "en" else site_url
+    if not root:
+        return html
+    return _HEAD_ALTERNATE.sub(
+        lambda m: f'<link rel="alternate" href="{root}{"en/" if m["lang"] == "en" else ""}{url}" hreflang="{m["lang"]}">', html
+    )
 
 
 def _same_page_in_other_language(html: str, url: str, lang: str) -> str:

@@ -105,6 +105,13 @@ def test_a_dark_system_setting_starts_dark(browser, served_site):
     context.close()
 
 
+def test_language_selector_leads_to_the_same_page(page, served_site):
+    page.goto(served_site + "/programme/results/")
+    page.locator("a.md-select__link[hreflang=en]").dispatch_event("click")
+    page.wait_for_url("**/en/programme/results/")
+    assert page.problems == []
+
+
 def test_chart_draws_after_following_a_link(page, served_site):
     page.goto(served_site + "/")
     page.locator("article a", has_text="팀별 모델").click()

@@ -82,6 +82,7 @@ def test_first_load_is_within_budget_and_fetches_neither_plotly_nor_the_search_i
     assert v.bytes <= FIRST_LOAD_BUDGET, f"{path}: {v.bytes} compressed bytes on first load"
     assert v.requested("plotly") == []
     assert v.requested("search_index.json") == []
+    assert v.requested("sitemap.xml") == []
 
 
 def test_pages_are_sent_compressed(served_site):

@@ -55,12 +55,13 @@ def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address
     finally:
         config_path.unlink()
     assert result.returncode == 0, result.stdout + result.stderr
-    # The hook adds a Content-Security-Policy, points the language links at the same page and
+    # The hook adds a Content-Security-Policy, points the language links (selector and head) at the same page and
     # names the search dialog; an engine without hooks cannot, so those differ and nothing else may.
     def without_hook_touches(site):
         touches = [
             (rb'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', b""),
             (rb'<a href="[^"]*" hreflang=', b"<a hreflang="),
+            (rb'<link rel="alternate" href="[^"]*" hreflang=', b'<link rel="alternate" hreflang='),
             (rb'role="dialog" aria-label="[^"]*">', b'role="dialog">'),
         ]
         pages = {}
@@ -79,7 +80,7 @@ def test_every_hand_written_page_exists_in_both_languages():
     assert missing_translations(pages) == []
 
 
-def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site):
+def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site, site_address):
     korean = sorted(p.relative_to(built_site) for p in built_site.rglob("index.html") if p.parts[len(built_site.parts)] != "en")
     assert len(korean) > 30
     for page in korean:
@@ -90,6 +91,11 @@ def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site):
         assert '<html lang="en"' in html
         back = re.search(r'<a href="([^"]*)" hreflang="ko"', html)[1]
         assert (english.parent / back / "index.html").resolve() == (built_site / page).resolve()
+        # Search engines read the head's hreflang links: absolute, to this page in each language.
+        url = site_address[1] + page.parent.as_posix().removeprefix(".") + ("/" if page.parent.parts else "")
+        for html in ((built_site / page).read_text(encoding="utf-8"), english.read_text(encoding="utf-8")):
+            assert f'<link rel="alternate" href="{url}" hreflang="ko">' in html
+            assert f'<link rel="alternate" href="{url.replace(site_address[1], site_address[1] + "en/", 1)}" hreflang="en">' in html
 
 
 def test_every_page_lists_the_sources_it_cites():

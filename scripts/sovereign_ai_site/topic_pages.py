@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from markupsafe import Markup
 
 from sovereign_ai_site import markup, pagination
@@ -100,7 +102,7 @@ _REGISTER_LABELS = [
 ]
 
 
-def _register_entry(source_id: str, title: Markup, facts, claims: Markup) -> Markup:
+def _register_entry(source_id: str, title: Markup, facts: Iterable[tuple[str, object]], claims: Markup) -> Markup:
     """One document of the register: a heading to jump between entries, its facts as a
     description list (a seven-column table would not fit a phone), and what we took from it.
     The stylesheet lets the browser skip laying out entries far off screen."""

@@ -1,7 +1,9 @@
-// Material requests the whole search index as soon as any page loads, and the index grows
-// with every page of the site. This holds that one request until the reader opens search,
-// so a first visit downloads only the page it asked for. It must run before Material's
-// bundle, which makes the request (with XMLHttpRequest).
+// Two requests Material's script makes on every page load, which a first visit should not pay for.
+// It must run before Material's bundle, which makes them (with XMLHttpRequest).
+// - The whole search index, which grows with every page of the site: held until the reader opens search.
+// - sitemap.xml of each language named by the page's <link rel="alternate">, which Material reads to send
+//   the language selector to the same page in the other language: never sent, because the build already
+//   points the selector there (mkdocs_hooks.py), and the links name pages, whose folders have no sitemap.
 (function () {
   "use strict";
   var open = XMLHttpRequest.prototype.open;
@@ -10,11 +12,14 @@
   var searchOpened = new Promise(function (resolve) { release = resolve; });
 
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.isSearchIndex = /\/search\/search_index\.json$/.test(new URL(url, location.href).pathname);
+    var path = new URL(url, location.href).pathname;
+    this.isSearchIndex = /\/search\/search_index\.json$/.test(path);
+    this.isSitemap = /\/sitemap\.xml$/.test(path);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.isSitemap) { return; }
     if (!request.isSearchIndex) { return send.apply(request, args); }
     searchOpened.then(function () {
       if (request.readyState === XMLHttpRequest.OPENED) { send.apply(request, args); }
