@@ -22,7 +22,6 @@ import json
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -32,7 +31,7 @@ from pathlib import Path
 
 import yaml
 
-from sovereign_ai_site.static_server import serving
+from sovereign_ai_site.static_server import mkdocs_serving, serving
 from sovereign_ai_site.synthetic import scaled_project
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -152,22 +151,10 @@ def serve_latency(runs: int) -> list[float]:
         project = scaled_project(PROJECT, 1, Path(tmp))
         facts = project / "data" / "program" / "facts.csv"
         original = facts.read_text(encoding="utf-8")
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            host = f"127.0.0.1:{probe.getsockname()[1]}"
-        address = f"http://{host}/"
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address}
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", host], cwd=project, env=env,
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS.split()[1:])
-        try:
+        with mkdocs_serving(project, "programme/") as address:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS.split()[1:])
             tab = browser.new_page()
-            for _ in range(120):
-                try:
-                    tab.goto(address + "programme/")
-                    break
-                except Exception:  # the first build is still running
-                    time.sleep(0.5)
+            tab.goto(address + "programme/")
             for run in range(runs):
                 time.sleep(2)
                 marker = f"정예팀 공모 기간 {run}"
@@ -175,10 +162,7 @@ def serve_latency(runs: int) -> list[float]:
                 facts.write_text(original.replace("정예팀 공모 기간", marker), encoding="utf-8")
                 tab.wait_for_selector(f"text={marker}", timeout=60000)
                 seconds.append(time.perf_counter() - start)
-        finally:
             browser.close()
-            server.terminate()
-            server.wait()
     return seconds
 
 

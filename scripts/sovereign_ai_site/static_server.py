@@ -1,6 +1,7 @@
-"""Serve a built site on 127.0.0.1 the way a real static host does: gzip for text.
+"""Serve a built site on 127.0.0.1 the way a real static host does: gzip for text; and run
+`mkdocs serve` on a project, as a maintainer previews it.
 
-Tests and the benchmark measure transferred bytes and Lighthouse scores against it;
+Tests and the benchmark measure transferred bytes and Lighthouse scores against the first;
 Python's plain ``http.server`` sends everything uncompressed, which no host does.
 """
 
@@ -10,7 +11,13 @@ import functools
 import gzip
 import http.server
 import io
+import os
+import socket
+import subprocess
+import sys
 import threading
+import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -59,3 +66,32 @@ def serving(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def mkdocs_serving(project: Path, first_page: str = "", seconds: float = 90) -> Iterator[str]:
+    """Run `mkdocs serve` on ``project`` at a free port of 127.0.0.1 until ``first_page`` answers; yields
+    its address with a trailing slash, which is also the site's ``site_url``."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        host = f"127.0.0.1:{probe.getsockname()[1]}"
+    address = f"http://{host}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": address}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", host], cwd=project, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + seconds
+        while True:
+            if server.poll() is not None:
+                raise RuntimeError(f"mkdocs serve stopped: {server.stderr.read()}")
+            try:
+                urllib.request.urlopen(address + first_page, timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"mkdocs serve did not answer at {address}") from None
+                time.sleep(0.5)
+        yield address
+    finally:
+        server.terminate()
+        server.wait()
