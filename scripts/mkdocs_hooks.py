@@ -3,8 +3,8 @@
 Nothing is written into ``docs_dir``. The pipeline runs in ``on_pre_build``,
 before MkDocs cleans ``site_dir``, so a data problem stops the build with the
 pipeline's own report (no traceback) and the last good site stays as it was.
-The Korean site is built at the root; when it is done, the same configuration
-builds the English site into ``en/``.
+The Korean site is built at the root; the same configuration builds the English site
+into ``en/``, in a forked process beside it (``background``).
 """
 
 from __future__ import annotations
@@ -15,19 +15,21 @@ import os
 import re
 from pathlib import Path
 
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
 
 from sovereign_ai_site import csp
+from sovereign_ai_site.background import BuildBeside
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.site import build_site, load_unless_unchanged
+from sovereign_ai_site.theme_cache import compiled_templates
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
+_english: BuildBeside | None = None
 _EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 
 
@@ -37,6 +39,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
+    global _english
     try:
         inputs = load_unless_unchanged(Path(config.config_file_path).resolve().parent)
     except DataError as error:
@@ -45,6 +48,10 @@ def on_pre_build(config) -> None:
         # Dates MkDocs stamps (sitemap, its gzip header) come from the data, not the clock.
         as_of = dt.datetime.combine(inputs.as_of, dt.time(), dt.timezone.utc)
         os.environ["SOURCE_DATE_EPOCH"] = str(int(as_of.timestamp()))
+    _english = None  # a build of English, forked from the Korean one, has no English build to wait for
+    if _language(config) == DEFAULT_LANGUAGE:
+        english, site_dir = _english_config(config), config.site_dir
+        _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=site_dir)
     _generated.clear()
     _generated.update(build_site(inputs, _language(config)))
 
@@ -65,6 +72,11 @@ def on_files(files: Files, config) -> Files:
     return Files(sorted(kept, key=_walk_order))
 
 
+def on_env(env, config, files):
+    env.bytecode_cache = compiled_templates
+    return env
+
+
 def on_post_page(output: str, page, config) -> str:
     lang = _language(config)
     output = _head_alternates(_same_page_in_other_language(output, page.url, lang), page.url, config.site_url or "", lang)
@@ -76,9 +88,17 @@ def on_post_template(output: str, template_name: str, config) -> str:
 
 
 def on_post_build(config) -> None:
-    if _language(config) != DEFAULT_LANGUAGE:
-        return
-    english = load_config(config.config_file_path, site_dir=os.path.join(config.site_dir, "en"), strict=config.strict)
+    if _english is not None:
+        _english.finish()
+
+
+def on_build_error(error) -> None:
+    if _english is not None:
+        _english.cancel()
+
+
+def _english_config(config):
+    english = load_config(config.config_file_path, strict=config.strict)
     translation = english.extra["translations"]["en"]
     english.theme["language"] = "en"
     english["site_name"] = translation["site_name"]
@@ -87,7 +107,7 @@ def on_post_build(config) -> None:
     english["nav"] = _translate_nav(english.nav, translation["nav"])
     english.extra["alternate"] = [{**alt, "link": "./" if alt["lang"] == "en" else "../"} for alt in english.extra["alternate"]]
     english.plugins["material/search"].config.lang = ["en"]
-    build(english)
+    return english
 
 
 def _language(config) -> str:

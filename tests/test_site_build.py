@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 
 import yaml
 
@@ -11,6 +12,7 @@ from conftest import PROJECT, mkdocs_build, snapshot
 from sovereign_ai_site.__main__ import main
 from sovereign_ai_site.i18n import missing_translations
 from sovereign_ai_site.site import generate
+from sovereign_ai_site.synthetic import scaled_project
 
 
 def test_every_generated_page_is_rendered(built_site):
@@ -134,3 +136,24 @@ def test_vendored_plotly_bundle_matches_the_python_package_and_draws_every_trace
     figures = [json.loads(content) for path, content in generated.items() if path.endswith(".json") and "/" in path and not path.startswith("data/")]
     assert figures
     assert {trace["type"] for figure in figures for trace in figure["data"]} <= {"scatter", "bar", "pie"}
+
+
+def test_english_is_built_beside_and_moved_into_place(built_site):
+    # The English site is built in a forked process into a folder beside site/, then moved to en/.
+    assert (built_site / "en" / "index.html").is_file()
+    assert stat.S_IMODE((built_site / "en").stat().st_mode) == stat.S_IMODE(built_site.stat().st_mode)
+    assert not [p.name for p in built_site.parent.iterdir() if p.name.startswith(".building-")]
+
+
+def test_a_problem_only_in_the_english_build_fails_the_build(tmp_path):
+    project = scaled_project(PROJECT, 1, tmp_path / "project")
+    about = project / "site_src" / "about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[A link to nowhere](no-such-page.md)\n", encoding="utf-8")
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "out" / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "no-such-page.md" in output
+    assert "the English site's build failed" in output
+    assert "Traceback" not in output
+    assert not (tmp_path / "out" / "site" / "en").exists()
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".building-")]

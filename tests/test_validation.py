@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from conftest import BROKEN, FIXTURES, make_project, mkdocs_build, snapshot
 from sovereign_ai_site.__main__ import main
+from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.packages import load_catalog
 
 
 def expected(failure: str) -> str:
@@ -50,3 +54,17 @@ def test_mkdocs_build_fails_and_keeps_last_good_site(tmp_path, failure):
     assert expected(failure) in output
     assert "Traceback" not in output
     assert snapshot(site) == before
+
+
+@pytest.mark.parametrize("failure", ["value-not-allowed", "wrong-type-date"])
+def test_a_package_is_validated_again_after_an_edit(tmp_path, failure):
+    # A package that passed is not read again until its files change (a preview's rebuild
+    # validates only the edited package); an edit that breaks it must still be caught.
+    project = make_project(tmp_path)
+    load_catalog(project / "data", project)
+    overlay = FIXTURES / "broken" / failure
+    for path in (p for p in overlay.rglob("*.csv")):
+        shutil.copyfile(path, project / path.relative_to(overlay))
+    with pytest.raises(DataError) as caught:
+        load_catalog(project / "data", project)
+    assert expected(failure) in caught.value.report()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -30,10 +29,13 @@ def h(value: object) -> Markup:
     return Markup(html.escape(_plain(value), quote=True))
 
 
+# Control characters (Unicode category Cc) that are not whitespace.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def _plain(value: object) -> str:
     """One line of text without control characters (Markdown uses some as placeholders)."""
-    text = "".join(c for c in str(value) if unicodedata.category(c) != "Cc" or c.isspace())
-    return " ".join(text.split())
+    return " ".join(_CONTROL.sub("", str(value)).split())
 
 
 def safe_url(value: object) -> str | None:

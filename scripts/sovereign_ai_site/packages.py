@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 from frictionless import Dialect, FrictionlessException, Package, formats
 
-from sovereign_ai_site import checks, tables
+from sovereign_ai_site import checks, paths, tables
 from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.frictionless_errors import describe
 
@@ -67,7 +67,7 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     if not package_dirs:
         raise DataError([Problem(_rel(data_dir, root), None, None, "no data packages found")])
     for package_dir in package_dirs:
-        package, found = _load_package(package_dir, root)
+        package, found = _load_package_unless_unchanged(package_dir, root)
         problems += found
         if package is not None:
             packages[package.name] = package
@@ -78,6 +78,21 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     if problems:
         raise DataError(problems)
     return catalog
+
+
+_validated: dict[tuple[Path, Path], tuple[tuple, DataPackage]] = {}
+
+
+def _load_package_unless_unchanged(package_dir: Path, root: Path) -> tuple[DataPackage | None, list[Problem]]:
+    """``_load_package``, skipped for a package whose files did not change since it last passed:
+    under `mkdocs serve`, an edit to one CSV then validates one package, not all of them."""
+    key, fingerprint = (package_dir.resolve(), root.resolve()), paths.fingerprint(package_dir)
+    if key in _validated and _validated[key][0] == fingerprint:
+        return _validated[key][1], []
+    package, problems = _load_package(package_dir, root)
+    if package is not None:
+        _validated[key] = (fingerprint, package)
+    return package, problems
 
 
 def _load_package(package_dir: Path, root: Path) -> tuple[DataPackage | None, list[Problem]]:

@@ -28,13 +28,16 @@ class Seed:
     claims: tuple[str, ...]
 
 
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: many times faster
+
+
 def read_seeds(seeds_dir: Path, root: Path) -> list[Seed]:
     """Every seed, sorted by source ID; raises DataError naming file and key."""
     seeds, problems = [], []
     for path in sorted(seeds_dir.glob("*.yml")):
         where = path.relative_to(root).as_posix()
         try:
-            entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+            entry = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
         except (yaml.YAMLError, UnicodeDecodeError) as error:
             line = getattr(getattr(error, "problem_mark", None), "line", None)
             problems.append(Problem(where, None if line is None else line + 1, None, f"not valid YAML: {error}"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sovereign_ai_site import paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
@@ -54,16 +55,12 @@ _last_load: tuple[tuple, Inputs] | None = None
 def load_unless_unchanged(project_dir: Path) -> Inputs:
     """``load``, skipped when no input file changed since the last call in this process.
 
-    One ``mkdocs build`` builds the Korean and then the English site, and MkDocs loads the
-    hook module afresh for the second: without this the data would be validated twice.
+    One ``mkdocs build`` runs the hooks for the Korean and then for the English site (in a
+    fork of the first, or in turn where there is no fork), and `mkdocs serve` runs them again
+    after any edit, a page's or the data's: the data is read and validated only when it changed.
     """
     global _last_load
-    fingerprint = tuple(
-        (path.as_posix(), path.stat().st_mtime_ns, path.stat().st_size)
-        for folder in (project_dir / "data", project_dir / "seeds")
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    ) + tuple((p.name, p.stat().st_mtime_ns) for p in [project_dir / "CITATION.cff"] if p.is_file())
+    fingerprint = paths.fingerprint(project_dir / "data", project_dir / "seeds", project_dir / "CITATION.cff")
     if _last_load is None or _last_load[0] != fingerprint:
         _last_load = (fingerprint, load(project_dir))
     return _last_load[1]

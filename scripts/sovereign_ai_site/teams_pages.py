@@ -64,12 +64,12 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
 def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> str:
     orgs = catalog.table("teams", "organisations").set_index("org_id")
     stages = catalog.table("program", "stages").set_index("stage_id")
-    members = catalog.table("teams", "members").query("team_id == @team.team_id").merge(
+    members = _of_team(catalog.table("teams", "members"), team.team_id).merge(
         orgs, left_on="org_id", right_index=True, suffixes=("", "_org")
     )
     members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in members.itertuples()])
     members = members.sort_values(["is_lead", "org_type", "name"], ascending=[False, True, True])
-    outcomes = catalog.table("teams", "outcomes").query("team_id == @team.team_id")
+    outcomes = _of_team(catalog.table("teams", "outcomes"), team.team_id)
     outcomes = outcomes.sort_values(["decided_on", "stage_id"])
     other = "en" if lang == "ko" else "ko"
     facts = [
@@ -116,7 +116,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
 def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
     if "models" not in catalog.packages:
         return []
-    models = catalog.table("models", "models").query("team_id == @team_id").sort_values(["released_on", "name"], na_position="last")
+    models = _of_team(catalog.table("models", "models"), team_id).sort_values(["released_on", "name"], na_position="last")
     return [
         [
             markup.link(m.name, m.weights_url),
@@ -133,7 +133,7 @@ def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang
 def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
     if "funding" not in catalog.packages:
         return []
-    support = catalog.table("funding", "support").query("team_id == @team_id")
+    support = _of_team(catalog.table("funding", "support"), team_id)
     return [
         [
             value_label(s.support_kind, _SUPPORT_KIND_KO, lang),
@@ -145,3 +145,8 @@ def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, la
         ]
         for s in support.itertuples()
     ]
+
+
+def _of_team(table: pd.DataFrame, team_id: str) -> pd.DataFrame:
+    # A mask, not DataFrame.query, which parses its expression anew at each of the many calls.
+    return table[table["team_id"] == team_id]
