@@ -18,6 +18,7 @@ from pathlib import Path
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
+from watchdog.observers.polling import PollingObserver
 
 from sovereign_ai_site import csp
 from sovereign_ai_site.background import BuildBeside
@@ -36,6 +37,22 @@ _EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 def on_startup(command: str, dirty: bool) -> None:
     """The preview under `mkdocs serve` goes without the Content-Security-Policy, which would block live reload."""
     csp.enforced = command != "serve"
+
+
+def on_serve(server, config, builder):
+    """Look for edits ten times a second rather than MkDocs' twice: under `mkdocs serve` that wait
+    was a quarter of the time from saving a CSV to seeing it. MkDocs has by now watched the docs
+    folder and mkdocs.yml; they move to the quicker watcher (the `watch:` folders join it next).
+    With --watch-theme there is more to move, and MkDocs' watcher is left as it is."""
+    watched = [config.docs_dir, config.config_file_path]
+    if len(server.observer.emitters) != len(watched):
+        return server
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=0.1)
+    for path in watched:
+        server.watch(path)
+    return server
 
 
 def on_pre_build(config) -> None:

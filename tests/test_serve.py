@@ -19,3 +19,16 @@ def test_a_csv_edit_reaches_the_open_page(browser, tmp_path):
         facts.write_text(facts.read_text(encoding="utf-8").replace("정예팀 공모 기간", "정예팀 공모 기간(고침)"), encoding="utf-8")
         tab.wait_for_selector("text=정예팀 공모 기간(고침)", timeout=60000)
         context.close()
+
+
+def test_a_hand_written_page_edit_reaches_the_open_page(browser, tmp_path):
+    # The hooks move MkDocs' watch of the docs folder to a quicker watcher; it must still see edits.
+    project = scaled_project(PROJECT, 1, tmp_path)
+    with mkdocs_serving(project, "about/") as address:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(address + "about/")
+        about = project / "site_src" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\n고친 문단입니다.\n", encoding="utf-8")
+        tab.wait_for_selector("text=고친 문단입니다.", timeout=60000)
+        context.close()
