@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
+import subprocess
+import sys
 
 import yaml
 
@@ -157,3 +160,18 @@ def test_a_problem_only_in_the_english_build_fails_the_build(tmp_path):
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "site" / "en").exists()
     assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".building-")]
+
+
+def test_without_fork_the_same_site_is_built_in_turn(tmp_path):
+    # Where the platform cannot fork (Windows, and macOS where it is unsafe) the English site
+    # is built after the Korean one, in the same process; it must come out the same.
+    forked = mkdocs_build(PROJECT / "mkdocs.yml", tmp_path / "forked" / "site")
+    assert forked.returncode == 0, forked.stderr
+    in_turn = subprocess.run(
+        [sys.executable, "-c", "from mkdocs.__main__ import cli; import sys; sys.platform = 'darwin'; cli()",
+         "build", "--strict", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(tmp_path / "in-turn" / "site")],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert in_turn.returncode == 0, in_turn.stderr
+    assert snapshot(tmp_path / "in-turn" / "site") == snapshot(tmp_path / "forked" / "site")
+    assert not [p for p in (tmp_path / "in-turn").iterdir() if p.name != "site"]

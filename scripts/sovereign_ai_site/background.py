@@ -4,8 +4,8 @@ The English site is built this way while the Korean one is: on two cores a build
 preview's rebuild after an edit, takes about the time of one language rather than two. The
 fork shares the validated data with the parent, so nothing is read or validated twice. It
 starts before MkDocs cleans the first build's ``site_dir``, so it builds into a folder beside
-it and is moved into place when both are done. Where there is no fork (Windows), it runs
-when it is waited for.
+it and is moved into place when both are done. It forks on Linux only: Windows cannot, and
+macOS's system libraries are not safe to fork; there it runs when it is waited for.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class BuildBeside:
         os.makedirs(parent, exist_ok=True)
         config["site_dir"] = tempfile.mkdtemp(prefix=".building-", dir=parent)
         self._process = None
-        if "fork" in multiprocessing.get_all_start_methods():
+        if sys.platform == "linux":
             self._process = multiprocessing.get_context("fork").Process(target=_run, args=(config,), daemon=True)
             self._process.start()
 
@@ -66,3 +66,5 @@ def _run(config) -> None:
         if error.code:
             log.error("%s", error)
         sys.exit(1 if error.code else 0)
+    except KeyboardInterrupt:  # Ctrl-C reaches both processes; the parent reports it
+        sys.exit(1)
