@@ -25,12 +25,14 @@ from sovereign_ai_site.background import BuildBeside
 from sovereign_ai_site.csp import with_csp
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
+from sovereign_ai_site.markup import put_back_tables, set_aside_tables
 from sovereign_ai_site.site import build_site, load_unless_unchanged
 from sovereign_ai_site.theme_cache import compiled_templates
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
 _english: BuildBeside | None = None
+_tables_set_aside: list[str] = []  # of the page being rendered (MkDocs renders one at a time)
 _EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 
 
@@ -87,6 +89,16 @@ def on_files(files: Files, config) -> Files:
     # The order MkDocs gives files read from disk, so that the sitemap and search index
     # match a build of `sovereign_ai_site build --out` output byte for byte.
     return Files(sorted(kept, key=_walk_order))
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    global _tables_set_aside
+    markdown, _tables_set_aside = set_aside_tables(markdown)
+    return markdown
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    return put_back_tables(html, _tables_set_aside)
 
 
 def on_env(env, config, files):

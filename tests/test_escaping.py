@@ -8,11 +8,12 @@ import json
 import re
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import make_project
-from sovereign_ai_site import charts
+from sovereign_ai_site import charts, markup
 from sovereign_ai_site.site import generate
 
 HOSTILE = st.sampled_from(
@@ -95,3 +96,26 @@ def test_model_chart_draws_any_number_of_teams():
     )
     figure = charts.model_size_figure(models, "en")
     assert len(figure.data) == 120
+
+
+SITE_EXTENSIONS = ["tables", "admonition", "attr_list", "toc"]  # as mkdocs.yml has them
+
+
+@given(cells=st.lists(TEXT, min_size=1, max_size=4), row_id=TEXT)
+@settings(max_examples=60, deadline=None)
+def test_tables_set_aside_while_markdown_runs_come_back_unchanged(cells, row_id):
+    # The hook takes generated tables out of the Markdown and puts them back in the HTML.
+    tables = [markup.table(["h"] * len(cells), [cells], caption=cells[0], row_ids=[row_id]), markup.table(["h"], [[cells[-1]]])]
+    page = f"# Title\n\nText *with* markup.\n\n{tables[0]}\n\n!!! note\n    Inside.\n\n<figure>{tables[1]}</figure>\n"
+    aside, kept = markup.set_aside_tables(page)
+    assert len(kept) == 2 and all(k.startswith("<table") and k in t for k, t in zip(kept, tables))
+    assert "<td>" not in aside
+    assert f'<a id="{markup.h(row_id)}"></a>' in aside  # for MkDocs' check of links to anchors
+    rendered = markdown.markdown(aside, extensions=SITE_EXTENSIONS)
+    assert markup.put_back_tables(rendered, kept) == markdown.markdown(page, extensions=SITE_EXTENSIONS)
+
+
+def test_a_table_lost_on_the_way_stops_the_build():
+    _, kept = markup.set_aside_tables(markup.table(["h"], [["1"]]))
+    with pytest.raises(RuntimeError, match="did not come back"):
+        markup.put_back_tables("<p>no placeholder</p>", kept)

@@ -70,7 +70,37 @@ def table(headers: list[str], rows: list[list[object]], caption: str | None = No
     ids = [f' id="{h(i)}"' for i in row_ids] if row_ids else [""] * len(rows)
     body = "".join(f"<tr{i}>" + "".join(f"<td>{h(_blank(c))}</td>" for c in row) + "</tr>" for i, row in zip(ids, rows))
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
-    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{_TABLE_START}{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+
+
+_TABLE_START = '<table class="data-table">'
+_TABLE = re.compile(re.escape(_TABLE_START) + ".*?</table>", re.S)  # no table holds another
+_ID = re.compile(r'\sid="([^"]*)"')
+_PLACEHOLDER = re.compile(r'<div data-set-aside="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
+
+
+def set_aside_tables(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with each ``table`` replaced by a placeholder, and the tables.
+
+    Python-Markdown parses every tag of a raw HTML block only to pass it through unchanged, and
+    tables are half of the generated Markdown: the MkDocs hook sets them aside while Markdown
+    runs. A placeholder keeps the table's ids, as empty anchors, for MkDocs' check of links."""
+    tables: list[str] = []
+
+    def placeholder(match: re.Match) -> str:
+        tables.append(match.group())
+        anchors = "".join(f'<a id="{i}"></a>' for i in _ID.findall(match.group()))
+        return f'<div data-set-aside="{len(tables) - 1}">{anchors}</div>'
+
+    return _TABLE.sub(placeholder, markdown), tables
+
+
+def put_back_tables(html: str, tables: list[str]) -> str:
+    """The HTML with every placeholder of ``set_aside_tables`` replaced by its table."""
+    html, count = _PLACEHOLDER.subn(lambda m: tables[int(m.group(1))], html)
+    if count != len(tables):
+        raise RuntimeError(f"{len(tables) - count} of {len(tables)} tables set aside did not come back from Markdown")
+    return html
 
 
 def _blank(value: object) -> object:
