@@ -4,7 +4,8 @@ Nothing is written into ``docs_dir``. The pipeline runs in ``on_pre_build``,
 before MkDocs cleans ``site_dir``, so a data problem stops the build with the
 pipeline's own report (no traceback) and the last good site stays as it was.
 The Korean site is built at the root; the same configuration builds the English site
-into ``en/``, in a forked process beside it (``background``).
+into ``en/``, in a forked process beside it (``background``). Generated tables are set
+aside while Python-Markdown runs (``markup.set_aside_tables``).
 """
 
 from __future__ import annotations
@@ -42,8 +43,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_serve(server, config, builder):
-    """Look for edits ten times a second rather than MkDocs' twice: under `mkdocs serve` that wait
-    was a quarter of the time from saving a CSV to seeing it. MkDocs has by now watched the docs
+    """Look for edits ten times a second rather than MkDocs' twice: under `mkdocs serve` its wait
+    was up to half a second of the time from saving a CSV to seeing it. MkDocs has by now watched the docs
     folder and mkdocs.yml; they move to the quicker watcher (the `watch:` folders join it next).
     With --watch-theme there is more to move, and MkDocs' watcher is left as it is."""
     watched = [config.docs_dir, config.config_file_path]
