@@ -193,3 +193,12 @@ def test_korean_timeline_chart_and_csv(catalog, korean):
     assert figure["layout"]["yaxis"]["tickformat"] == "%Y년 %-m월"
     planned = [c[1] for trace in figure["data"] for c in trace["customdata"] if c[1].endswith(" (예정)")]
     assert len(planned) == int(events["is_planned"].sum())
+
+
+def test_teams_of_the_same_name_are_listed_in_id_order():
+    """A set's order changes with the interpreter's hash seed; the page must not (same commit, same bytes)."""
+    from sovereign_ai_site.programme_pages import _team_list
+
+    ids = [f"team-{i:02d}" for i in range(30)]
+    listed = re.findall(r"teams/(team-\d+)/", str(_team_list(set(ids), pd.Series("One name", index=ids), "en")))
+    assert listed and listed == ids[: len(listed)]

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 import pandas as pd
 
 from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.tables import each_row
 
 SOURCES_PAGE = "sources/index.md"  # the first page of the source register; the rest follow it
 _CITED = re.compile(r'<a class="cite" href="[^"]*" title="([a-z0-9-]+)">')
@@ -37,11 +38,11 @@ class Citations:
     def __init__(self, catalog: Catalog, lang: str):
         sources = catalog.table("sources", "sources").set_index("source_id")
         undated = tr(lang, ko="날짜 없음", en="undated")
-        self._labels = {
-            source_id: f"{row.publisher}, {row.published_on.isoformat() if row.published_on else undated}"
-            for source_id, row in sources.iterrows()
+        rows = list(each_row(sources))
+        self._labels = {  # escaped once here, for _link
+            row.Index: escape(f"{row.publisher}, {row.published_on.isoformat() if row.published_on else undated}") for row in rows
         }
-        self._documents = {source_id: (row.title, row.url) for source_id, row in sources.iterrows()}
+        self._documents = {row.Index: (row.title, row.url) for row in rows}
         pages = source_pages(catalog)
         self._pages = {
             source_id: pages[pagination.page_number(position) - 1]
@@ -51,13 +52,12 @@ class Citations:
 
     def links(self, source_ids: str, page: str) -> Markup:
         """``[ZDNet Korea, 2026-01-15]`` style links, in the order cited."""
-        parts = [
-            Markup('<a class="cite" href="{}" title="{}">{}</a>').format(
-                markup.relative(page, f"{self._pages[source_id]}#{source_id}"), source_id, self._labels[source_id]
-            )
-            for source_id in source_ids.split(";")
-        ]
-        return Markup("; ").join(parts)
+        return Markup("; ".join(self._link(source_id, page) for source_id in source_ids.split(";")))
+
+    def _link(self, source_id: str, page: str) -> str:
+        # Escaped parts in an f-string: Markup.format took a tenth of the pages' time (some 1,700 links a language).
+        href = escape(markup.relative(page, f"{self._pages[source_id]}#{source_id}"))
+        return f'<a class="cite" href="{href}" title="{escape(source_id)}">{self._labels[source_id]}</a>'
 
     def all(self, ids: list[str], page: str) -> Markup:
         """Every distinct source among several rows' ``source_ids``, first-cited first."""

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr
 from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.tables import each_row
 
 CLAIMS_PAGE = "sources/claims.md"
 
@@ -20,29 +19,30 @@ def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | N
     if "claims" not in catalog.packages["sources"].resources:
         return []
     claims = catalog.table("sources", "claims")
-    order = topics if topics is not None else sorted(claims["topic"].unique())
-    groups = [(topic, claims[claims["topic"] == topic]) for topic in order]
+    labels = {c.topic: local(c, "label", lang) for c in each_row(claims.drop_duplicates("topic"))}
+    by_topic: dict[str, list] = {}
+    for c in each_row(claims.sort_values(["is_shown", "claim_id"], ascending=[False, True])):
+        by_topic.setdefault(c.topic, []).append(c)
     shown = tr(lang, ko="표시", en="shown")
     return [
         {
             "lang": lang,
             "topic": topic,
-            "label": local(group.iloc[0], "label", lang),
-            "shown": _shown(group, lang),
+            "label": labels[topic],
+            "shown": _shown(by_topic[topic][0], lang),
             "href": markup.relative(page, f"{CLAIMS_PAGE}#{topic}"),
             "rows": [
                 [local(c, "value", lang), shown if c.is_shown else "", local(c, "reason", lang), cite.links(c.source_ids, page)]
-                for c in group.sort_values(["is_shown", "claim_id"], ascending=[False, True]).itertuples()
+                for c in by_topic[topic]
             ],
         }
-        for topic, group in groups
-        if not group.empty
+        for topic in (topics if topics is not None else sorted(by_topic))
+        if topic in by_topic
     ]
 
 
-def _shown(group: pd.DataFrame, lang: str) -> dict | None:
-    """The value the site shows and why, or None when it shows none."""
-    shown = group[group["is_shown"]]
-    if shown.empty:
+def _shown(first, lang: str) -> dict | None:
+    """The value the site shows and why (the shown row sorts first), or None when it shows none."""
+    if not first.is_shown:
         return None
-    return {"value": local(shown.iloc[0], "value", lang), "reason": local(shown.iloc[0], "reason", lang)}
+    return {"value": local(first, "value", lang), "reason": local(first, "reason", lang)}

@@ -13,6 +13,7 @@ from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
+from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import FIGURE_KIND_KO, short_names
 
 PAGE = "funding/index.md"
@@ -101,7 +102,7 @@ def _kind_section(kind: str, rows: pd.DataFrame, cite: Citations, lang: str) -> 
             local(r, "note", lang),
             cite.links(r.source_ids, PAGE),
         ]
-        for r in rows.itertuples()
+        for r in each_row(rows)
     ]
     shown, more = pagination.rows_in_page(table, PAGE, "funding", lang)
     ids = pagination.first_rows(list(rows["support_id"]))
@@ -127,7 +128,7 @@ def _kind_chart(support: pd.DataFrame, as_of: str, lang: str):
     largest = announced.loc[announced.groupby("support_kind", sort=False)["amount_krw"].idxmax()]
     kinds = pd.DataFrame(
         {
-            "kind": [_kind_label(r, lang) for r in largest.itertuples()],
+            "kind": [_kind_label(r, lang) for r in each_row(largest)],
             "amount_krw": largest["amount_krw"].astype(int),
             "amount": largest["amount_krw"].map(lambda a: format_krw(a, lang)),
             "scope": [
@@ -135,7 +136,7 @@ def _kind_chart(support: pd.DataFrame, as_of: str, lang: str):
                 for k in largest["support_kind"]
             ],
             "period": largest["period"],
-            "covers": [local(r, "description", lang) for r in largest.itertuples()],
+            "covers": [local(r, "description", lang) for r in each_row(largest)],
         }
     )
     headers = {
@@ -163,11 +164,11 @@ def _kind_summary(largest: pd.DataFrame, lang: str) -> str:
     parts = largest[largest["support_kind"] != "total"]
     total = largest[largest["support_kind"] == "total"]
     if lang == "ko":
-        text = "발표된 지원: " + ", ".join(f"{_kind_label(r, lang)} {format_krw(r.amount_krw, lang)}" for r in parts.itertuples()) + "."
+        text = "발표된 지원: " + ", ".join(f"{_kind_label(r, lang)} {format_krw(r.amount_krw, lang)}" for r in each_row(parts)) + "."
     else:
         text = "Announced support: " + ", ".join(
             f"{format_krw(r.amount_krw)} for {_lower(KINDS[r.support_kind][1])}" + ("" if pd.isna(r.team_id) else f" ({r.team} only)")
-            for r in parts.itertuples()
+            for r in each_row(parts)
         ) + "."
     if total.empty:
         return text
@@ -235,8 +236,8 @@ def _gpu_summary(drawn: pd.DataFrame, uncounted: pd.DataFrame, lang: str) -> str
     bars = drawn.groupby(["team", "period_short"], sort=False)["gpu_count"].sum()
     team, period = bars.idxmax()
     largest = drawn[(drawn["team"] == team) & (drawn["period_short"] == period)]
-    models = tr(lang, ko=", ", en=" and ").join(format_gpus(r.gpu_count, r.gpu_model, lang) for r in largest.itertuples())
-    teams, missing = bars.index.get_level_values(0).nunique(), "; ".join(f"{r.team}, {r.period_short}" for r in uncounted.itertuples())
+    models = tr(lang, ko=", ", en=" and ").join(format_gpus(r.gpu_count, r.gpu_model, lang) for r in each_row(largest))
+    teams, missing = bars.index.get_level_values(0).nunique(), "; ".join(f"{r.team}, {r.period_short}" for r in each_row(uncounted))
     if lang == "ko":
         text = (
             f"GPU 수가 공개된 배정은 {teams}개 팀에 {len(bars)}건입니다. "

@@ -9,6 +9,7 @@ from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, tr
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
+from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
 PAGE = "index.md"
@@ -47,7 +48,7 @@ def home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
             tr(lang, ko="예정", en="planned") if e.is_planned else "",
             cite.links(e.source_ids, PAGE),
         ]
-        for e in pd.concat([done.tail(RECENT_EVENTS), upcoming]).itertuples()
+        for e in each_row(pd.concat([done.tail(RECENT_EVENTS), upcoming]))
     ]
     return render(
         f"home.{lang}.md.jinja",
@@ -84,5 +85,5 @@ def _shown_claims(catalog: Catalog, cite: Citations, lang: str) -> list[list[obj
             markup.h(local(c, "value", lang)) + " " + markup.anchor(others, markup.relative(PAGE, f"sources/claims.md#{c.topic}")),
             cite.links(c.source_ids, PAGE),
         ]
-        for c in shown.sort_values("topic").itertuples()
+        for c in each_row(shown.sort_values("topic"))
     ]

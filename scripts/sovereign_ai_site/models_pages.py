@@ -10,6 +10,7 @@ from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
+from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
 PAGE = "models/index.md"
@@ -56,7 +57,7 @@ def models_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> di
             height_px=460,
         )
     )
-    ordered, paths = list(models.itertuples()), pagination.page_paths(PAGE, len(models))
+    ordered, paths = list(each_row(models)), pagination.page_paths(PAGE, len(models))
     pages = {
         path: render(
             f"models.{lang}.md.jinja",

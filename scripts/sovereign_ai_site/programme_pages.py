@@ -13,6 +13,7 @@ from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
+from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import OUTCOME_KO, short_names
 
 PAGE = "programme/index.md"
@@ -41,7 +42,7 @@ def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) ->
     overview = render(
         f"programme.{lang}.md.jinja",
         facts=_facts(catalog, cite, lang),
-        stage_rows=[_stage_row(s, cite, as_of, lang) for s in stages.itertuples()],
+        stage_rows=[_stage_row(s, cite, as_of, lang) for s in each_row(stages)],
         as_of=as_of,
     )
     timeline = render(
@@ -67,7 +68,7 @@ def _stages(catalog: Catalog, lang: str) -> pd.DataFrame:
     stages = catalog.table("program", "stages")
     events = catalog.table("timeline", "events").groupby("stage_id")["event_on"].min()
     first = stages[["starts_on", "decided_on"]].assign(event=stages["stage_id"].map(events)).min(axis=1)
-    names = [local(s, "name", lang) for s in stages.itertuples()]
+    names = [local(s, "name", lang) for s in each_row(stages)]
     return stages.assign(first=first, name=names).sort_values(["first", "stage_id"], na_position="last")
 
 
@@ -96,7 +97,7 @@ def _facts(catalog: Catalog, cite: Citations, lang: str) -> list[dict]:
             "rows": [
                 [local(f, "label", lang), local(f, "value", lang), local(f, "note", lang), cite.links(f.source_ids, PAGE)]
                 for topic in topics
-                for f in facts[facts["topic"] == topic].itertuples()
+                for f in each_row(facts[facts["topic"] == topic])
             ],
         }
         for ko, en, topics in FACT_GROUPS
@@ -125,7 +126,7 @@ def _events(catalog: Catalog, lang: str) -> pd.DataFrame:
     events = catalog.table("timeline", "events").sort_values(["event_on", "event_id"])
     return events.assign(
         date=[format_date(d, p, lang) for d, p in zip(events["event_on"], events["date_precision"])],
-        title=[local(e, "title", lang) for e in events.itertuples()],
+        title=[local(e, "title", lang) for e in each_row(events)],
         kind=[value_label(k, _EVENT_TYPE_KO, lang) for k in events["event_type"]],
     )
 
@@ -172,7 +173,7 @@ def _timeline_summary(events: pd.DataFrame, as_of: str, lang: str) -> str:
     planned = events[events["is_planned"]]
     done = events[~events["is_planned"]]
     first, last, latest = events.iloc[0], events.iloc[-1], done.iloc[-1]
-    listed = "; ".join(f"{e.title}{tr(lang, ko='', en=' ')}({e.date})" for e in planned.itertuples())
+    listed = "; ".join(f"{e.title}{tr(lang, ko='', en=' ')}({e.date})" for e in each_row(planned))
     if lang == "ko":
         kinds = ", ".join(f"{kind} {n}건" for kind, n in counts.items())
         text = (
@@ -200,14 +201,14 @@ def _event_rows(catalog: Catalog, cite: Citations, names: pd.Series, teams: pd.S
             "" if pd.isna(e.stage_id) else names[e.stage_id],
             cite.links(e.source_ids, TIMELINE_PAGE),
         ]
-        for e in _events(catalog, lang).itertuples()
+        for e in each_row(_events(catalog, lang))
     ]
 
 
 def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.Series, as_of: str, lang: str) -> list[dict]:
     """Per evaluated stage: criteria (sub-criteria under their parent) and the scores published."""
     criteria = catalog.table("evaluations", "criteria")
-    criteria = criteria.assign(name=[local(c, "name", lang) for c in criteria.itertuples()])
+    criteria = criteria.assign(name=[local(c, "name", lang) for c in each_row(criteria)])
     scores = catalog.table("evaluations", "scores")
     outcomes = catalog.table("teams", "outcomes")
     names, planned = stages.set_index("stage_id")["name"], stages.set_index("stage_id")["is_planned"]
@@ -225,7 +226,7 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
                 "name": names[stage_id],
                 "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of, lang) for c, sub in ordered],
                 "scores": pagination.rows_in_page(
-                    [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in published.itertuples()], RESULTS_PAGE, "evaluations", lang
+                    [_score_row(s, rows.loc[s.criterion_id], teams, cite, lang) for s in each_row(published)], RESULTS_PAGE, "evaluations", lang
                 ),
                 "scored": _team_list(set(published["team_id"]), teams, lang),
                 "unscored": _team_list(entered - set(published["team_id"]), teams, lang),
@@ -245,7 +246,7 @@ def _criteria_order(rows: pd.DataFrame) -> list[tuple[str, bool]]:
 
 def _team_list(team_ids: set[str], teams: pd.Series, lang: str) -> Markup:
     """Teams by name, the first of them only when there are more than a table shows."""
-    ordered = sorted(team_ids, key=lambda t: teams[t])
+    ordered = sorted(team_ids, key=lambda t: (teams[t], t))  # by ID where names tie: a set has no fixed order
     listed = Markup(", ").join(_team(t, teams, RESULTS_PAGE) for t in pagination.first_rows(ordered))
     more = len(ordered) - len(pagination.first_rows(ordered))
     return listed + (tr(lang, ko=f" 외 {more}팀", en=f" and {more} more") if more else "")
@@ -278,12 +279,12 @@ def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd
                 [
                     [_team(o.team_id, teams, RESULTS_PAGE), value_label(o.outcome, OUTCOME_KO, lang), format_date(o.decided_on, lang=lang),
                      local(o, "reason", lang), cite.links(o.source_ids, RESULTS_PAGE)]
-                    for o in outcomes[outcomes["stage_id"] == s.stage_id].itertuples()
+                    for o in each_row(outcomes[outcomes["stage_id"] == s.stage_id])
                 ],
                 RESULTS_PAGE,
                 "teams",
                 lang,
             ),
         }
-        for s in stages.itertuples()
+        for s in each_row(stages)
     ]

@@ -11,6 +11,7 @@ from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_krw, format_number, render
+from sovereign_ai_site.tables import each_row
 
 PAGE = "strategy/index.md"
 # Headings for the facts' topics (the descriptor's enum), in page order: (Korean, English).
@@ -43,7 +44,7 @@ def strategy_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> 
             topics=_topics(catalog, cite, claims, lang),
             budget_chart=budget_chart,
             budget_rows=[
-                [int(b.fiscal_year), b.kind, b.amount, local(b, "note", lang), cite.links(b.source_ids, PAGE)] for b in budget.itertuples()
+                [int(b.fiscal_year), b.kind, b.amount, local(b, "note", lang), cite.links(b.source_ids, PAGE)] for b in each_row(budget)
             ],
             budget_claims=[d for d in claims if d["topic"].startswith(BUDGET_CLAIMS)],
             gpu_chart=gpu_chart,
@@ -73,7 +74,7 @@ def _topics(catalog: Catalog, cite: Citations, claims: list[dict], lang: str) ->
             "rows": [
                 [local(f, "label", lang), local(f, "value", lang), format_date(f.as_of, lang=lang), local(f, "note", lang),
                  cite.links(f.source_ids, PAGE)]
-                for f in group.itertuples()
+                for f in each_row(group)
             ],
             "ids": list(group["fact_id"]),
             "disputed": [d for d in claims if d["topic"].startswith(f"{topic}-")],
@@ -97,7 +98,7 @@ def _budget_chart(budget: pd.DataFrame, as_of: str, lang: str):
         "amount_krw": tr(lang, ko="금액(원)", en="Amount (won)"), "amount": tr(lang, ko="금액", en="Amount"),
     }
     years = "; ".join(
-        f"{year}{tr(lang, ko='년', en='')}: " + ", ".join(f"{r.amount} ({r.kind})" for r in rows.itertuples())
+        f"{year}{tr(lang, ko='년', en='')}: " + ", ".join(f"{r.amount} ({r.kind})" for r in each_row(rows))
         for year, rows in budget.groupby("fiscal_year")
     )
     summary = tr(
@@ -139,8 +140,8 @@ def _procurement(catalog: Catalog, as_of: str, lang: str) -> pd.DataFrame:
     rows = rows.assign(
         first=first,
         announced=[format_date(d, lang=lang) or missing for d in rows["announced_on"]],
-        programme=[local(r, "programme", lang) for r in rows.itertuples()],
-        recipient=[local(r, "recipient", lang) for r in rows.itertuples()],
+        programme=[local(r, "programme", lang) for r in each_row(rows)],
+        recipient=[local(r, "recipient", lang) for r in each_row(rows)],
         is_total=_totals(rows),
     )
     return rows.sort_values(
@@ -204,7 +205,7 @@ def _programmes(procurement: pd.DataFrame, cite: Citations, lang: str) -> list[d
             "rows": [
                 [r.recipient, r.announced, r.gpu_model, format_number(r.gpu_count),
                  format_krw(r.amount_krw, lang), local(r, "note", lang), cite.links(r.source_ids, PAGE)]
-                for r in rows.itertuples()
+                for r in each_row(rows)
             ],
             "ids": list(rows["procurement_id"]),
         }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import collections
+import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -21,3 +24,17 @@ def _typed(column: pd.Series, kind: str) -> pd.Series:
     if kind == "boolean":
         return column.map({"true": True, "false": False}, na_action="ignore").astype("boolean")
     return column.astype(_DTYPES.get(kind, "string"))
+
+
+def each_row(frame: pd.DataFrame) -> Iterator[tuple]:
+    """The rows as ``frame.itertuples()`` gives them (Index first, then a field per column).
+
+    ``itertuples`` makes a new namedtuple class on every call, and the pages iterate small
+    tables some 170 times per language: that was a sixth of their time.
+    """
+    return map(_row_type(("Index", *frame.columns))._make, zip(frame.index, *(column for _, column in frame.items())))
+
+
+@functools.cache
+def _row_type(fields: tuple) -> type:
+    return collections.namedtuple("Pandas", fields, rename=True)

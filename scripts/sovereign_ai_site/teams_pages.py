@@ -9,6 +9,7 @@ from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
+from sovereign_ai_site.tables import each_row
 
 STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
 # Enumeration values of the teams and funding packages, as the Korean site shows them.
@@ -26,7 +27,7 @@ FIGURE_KIND_KO = {"announced": "발표", "allocated": "배정", "planned": "계�
 def short_names(catalog: Catalog, lang: str) -> pd.Series:
     """Team names by team_id without the word "consortium", as charts and lists show them."""
     teams = catalog.table("teams", "teams").set_index("team_id")
-    names = pd.Series([local(t, "name", lang) for t in teams.itertuples()], index=teams.index, dtype="string")
+    names = pd.Series([local(t, "name", lang) for t in each_row(teams)], index=teams.index, dtype="string")
     return names.str.removesuffix(tr(lang, ko=" 컨소시엄", en=" consortium"))
 
 
@@ -35,8 +36,8 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
     orgs = catalog.table("teams", "organisations").set_index("org_id")
     members = catalog.table("teams", "members")
     other = "en" if lang == "ko" else "ko"
-    order = teams.assign(rank=teams["status"].map(STATUS_ORDER.index), name=[local(t, "name", lang) for t in teams.itertuples()])
-    ordered = list(order.sort_values(["rank", "name"]).itertuples())
+    order = teams.assign(rank=teams["status"].map(STATUS_ORDER.index), name=[local(t, "name", lang) for t in each_row(teams)])
+    ordered = list(each_row(order.sort_values(["rank", "name"])))
     paths = pagination.page_paths("teams/index.md", len(ordered))
     member_counts = members["team_id"].value_counts()
     pages = {}
@@ -55,7 +56,7 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
         ]
         pager = pagination.pager(paths, number, len(ordered), lang)
         pages[path] = render(f"teams.{lang}.md.jinja", rows=rows, pager=pager, cite=cite.all([t.source_ids for t in shown], path))
-    for team in teams.itertuples():
+    for team in each_row(teams):
         page = f"teams/{team.team_id}.md"
         pages[page] = team_page(catalog, cite, team, page, lang)
     return pages
@@ -67,7 +68,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
     members = _of_team(catalog.table("teams", "members"), team.team_id).merge(
         orgs, left_on="org_id", right_index=True, suffixes=("", "_org")
     )
-    members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in members.itertuples()])
+    members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in each_row(members)])
     members = members.sort_values(["is_lead", "org_type", "name"], ascending=[False, True, True])
     outcomes = _of_team(catalog.table("teams", "outcomes"), team.team_id)
     outcomes = outcomes.sort_values(["decided_on", "stage_id"])
@@ -89,7 +90,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
             local(o, "reason", lang),
             cite.links(o.source_ids, page),
         ]
-        for o in outcomes.itertuples()
+        for o in each_row(outcomes)
     ]
     member_rows = [
         [
@@ -100,7 +101,7 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
             format_date(m.joined_on, lang=lang),
             cite.links(m.source_ids, page),
         ]
-        for m in members.itertuples()
+        for m in each_row(members)
     ]
     return render(
         f"team.{lang}.md.jinja",
@@ -126,7 +127,7 @@ def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang
             m.licence,
             cite.links(m.source_ids, page),
         ]
-        for m in models.itertuples()
+        for m in each_row(models)
     ]
 
 
@@ -143,7 +144,7 @@ def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, la
             local(s, "description", lang),
             cite.links(s.source_ids, page),
         ]
-        for s in support.itertuples()
+        for s in each_row(support)
     ]
 
 

@@ -19,6 +19,7 @@ from sovereign_ai_site.programme_pages import programme_pages
 from sovereign_ai_site.render import format_date, render
 from sovereign_ai_site.seeds import Seed
 from sovereign_ai_site.strategy_pages import strategy_pages
+from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import teams_pages
 
 
@@ -78,7 +79,7 @@ def sources_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, s
             ),
             _claims(claims.get(s.source_id, ())),
         )
-        for s in sources.itertuples()
+        for s in each_row(sources)
     ]
     paths = source_pages(catalog)
     return {
