@@ -56,22 +56,38 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
         ]
         pager = pagination.pager(paths, number, len(ordered), lang)
         pages[path] = render(f"teams.{lang}.md.jinja", rows=rows, pager=pager, cite=cite.all([t.source_ids for t in shown], path))
+    rows_of, stages = _TeamRows(catalog, orgs), catalog.table("program", "stages").set_index("stage_id")
     for team in each_row(teams):
         page = f"teams/{team.team_id}.md"
-        pages[page] = team_page(catalog, cite, team, page, lang)
+        pages[page] = team_page(rows_of, orgs, stages, cite, team, page, lang)
     return pages
 
 
-def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> str:
-    orgs = catalog.table("teams", "organisations").set_index("org_id")
-    stages = catalog.table("program", "stages").set_index("stage_id")
-    members = _of_team(catalog.table("teams", "members"), team.team_id).merge(
-        orgs, left_on="org_id", right_index=True, suffixes=("", "_org")
-    )
+class _TeamRows:
+    """Each team's rows of the tables a team page lists, split once rather than filtered per team."""
+
+    def __init__(self, catalog: Catalog, orgs: pd.DataFrame):
+        tables = {
+            "members": catalog.table("teams", "members").merge(orgs, left_on="org_id", right_index=True, suffixes=("", "_org")),
+            "outcomes": catalog.table("teams", "outcomes"),
+            **({"models": catalog.table("models", "models")} if "models" in catalog.packages else {}),
+            **({"support": catalog.table("funding", "support")} if "funding" in catalog.packages else {}),
+        }
+        self._empty = {name: table.iloc[0:0] for name, table in tables.items()}
+        self._groups = {name: dict(tuple(table.groupby("team_id", sort=False))) for name, table in tables.items()}
+
+    def __call__(self, name: str, team_id: str) -> pd.DataFrame | None:
+        """The team's rows of ``name`` in file order; None where its package is absent."""
+        if name not in self._groups:
+            return None
+        return self._groups[name].get(team_id, self._empty[name])
+
+
+def team_page(rows_of: _TeamRows, orgs: pd.DataFrame, stages: pd.DataFrame, cite: Citations, team, page: str, lang: str) -> str:
+    members = rows_of("members", team.team_id)
     members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in each_row(members)])
     members = members.sort_values(["is_lead", "org_type", "name"], ascending=[False, True, True])
-    outcomes = _of_team(catalog.table("teams", "outcomes"), team.team_id)
-    outcomes = outcomes.sort_values(["decided_on", "stage_id"])
+    outcomes = rows_of("outcomes", team.team_id).sort_values(["decided_on", "stage_id"])
     other = "en" if lang == "ko" else "ko"
     facts = [
         [tr(lang, ko="영문 이름", en="Korean name"), getattr(team, f"name_{other}")],
@@ -109,15 +125,15 @@ def team_page(catalog: Catalog, cite: Citations, team, page: str, lang: str) -> 
         facts=facts,
         stage_rows=stage_rows,
         member_rows=member_rows,
-        model_rows=_model_rows(catalog, cite, team.team_id, page, lang),
-        support_rows=_support_rows(catalog, cite, team.team_id, page, lang),
+        model_rows=_model_rows(rows_of("models", team.team_id), cite, page, lang),
+        support_rows=_support_rows(rows_of("support", team.team_id), cite, page, lang),
     )
 
 
-def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
-    if "models" not in catalog.packages:
+def _model_rows(models: pd.DataFrame | None, cite: Citations, page: str, lang: str) -> list[list[object]]:
+    if models is None:
         return []
-    models = _of_team(catalog.table("models", "models"), team_id).sort_values(["released_on", "name"], na_position="last")
+    models = models.sort_values(["released_on", "name"], na_position="last")
     return [
         [
             markup.link(m.name, m.weights_url),
@@ -131,10 +147,9 @@ def _model_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang
     ]
 
 
-def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, lang: str) -> list[list[object]]:
-    if "funding" not in catalog.packages:
+def _support_rows(support: pd.DataFrame | None, cite: Citations, page: str, lang: str) -> list[list[object]]:
+    if support is None:
         return []
-    support = _of_team(catalog.table("funding", "support"), team_id)
     return [
         [
             value_label(s.support_kind, _SUPPORT_KIND_KO, lang),
@@ -147,7 +162,3 @@ def _support_rows(catalog: Catalog, cite: Citations, team_id: str, page: str, la
         for s in each_row(support)
     ]
 
-
-def _of_team(table: pd.DataFrame, team_id: str) -> pd.DataFrame:
-    # A mask, not DataFrame.query, which parses its expression anew at each of the many calls.
-    return table[table["team_id"] == team_id]
