@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import importlib.util
+import threading
+from types import SimpleNamespace
+
 import pytest
 
 from conftest import PROJECT
@@ -29,3 +34,27 @@ def test_an_edit_reaches_the_open_page(browser, tmp_path, edited):
         file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
         tab.wait_for_selector(f"text={shown}", timeout=60000)
         context.close()
+
+
+@pytest.mark.parametrize("command", ["serve", "build"])
+def test_a_full_garbage_collection_follows_a_preview_rebuild(command):
+    """Under `mkdocs serve` the hooks collect once the page has reloaded, so that the collector
+    does not stop the next rebuild; a one-off `mkdocs build` is left to the collector's own timing."""
+    spec = importlib.util.spec_from_file_location("hooks_under_test", PROJECT / "scripts" / "mkdocs_hooks.py")
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+    full = threading.Event()
+
+    def seen(phase, info):
+        if phase == "stop" and info["generation"] == 2:  # the oldest generation: a full collection
+            full.set()
+
+    gc.callbacks.append(seen)
+    try:
+        hooks.on_startup(command=command, dirty=False)
+        hooks.on_post_build(SimpleNamespace(theme={"language": "ko"}))
+        assert not full.is_set()  # not in the build's own time
+        assert full.wait(hooks.COLLECT_AFTER_S + 2) == (command == "serve")
+    finally:
+        gc.callbacks.remove(seen)
+        hooks.on_startup(command="build", dirty=False)  # the Content-Security-Policy back on for other tests
