@@ -14,7 +14,7 @@ from markupsafe import Markup
 from sovereign_ai_site import citation, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
 from sovereign_ai_site.dictionary import anchor, described, dictionary, other_title, page_of, resource_page_of
-from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, downloads, licences, package_zip
+from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, licences, package_zip
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import DataPackage, Resource
 from sovereign_ai_site.release import KINDS, Collection
@@ -30,8 +30,7 @@ CHANGELOG = "data/changelog.md"
 
 def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
     """The data pages and the generated downloads (zips, CITATION.cff, SHA256SUMS)."""
-    files = downloads(inputs.catalog, inputs.release, inputs.downloads, inputs.as_of)
-    sizes = {path: len(content) for path, content in {**inputs.downloads, **files}.items()}
+    sizes = {path: len(content) for path, content in {**inputs.downloads, **inputs.packed}.items()}
     pages = {CATALOG: catalog_page(inputs, sizes, lang), CHANGELOG: changelog_page(inputs, lang)}
     cite = Citations(inputs.catalog, lang)
     for package in inputs.catalog.packages.values():
@@ -39,7 +38,7 @@ def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
         if len(package.resources) > 1:
             for resource in package.resources.values():
                 pages[resource_page_of(package.name, resource.name)] = resource_page(package, resource, inputs.release, sizes, lang)
-    return {**files, **pages}
+    return {**inputs.packed, **pages}
 
 
 def resource_page(package: DataPackage, resource: Resource, collection: Collection, sizes: dict[str, int], lang: str) -> str:

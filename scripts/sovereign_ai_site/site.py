@@ -13,6 +13,7 @@ from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.cite import as_of as data_as_of
+from sovereign_ai_site.downloads import downloads as packed_downloads
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
@@ -25,6 +26,7 @@ class Inputs:
     seeds: list[register.Seed]
     downloads: dict[str, bytes]
     release: Collection  # CITATION.cff and data/CHANGELOG.yml
+    packed: dict[str, bytes]  # the zips, CITATION.cff and SHA256SUMS: one set for both languages
 
     @property
     def as_of(self):
@@ -46,7 +48,8 @@ def load(project_dir: Path) -> Inputs:
         for package in catalog.packages.values()
         for path in [project_dir / package.path, *(project_dir / r.path for r in package.resources.values())]
     }
-    return Inputs(catalog, seeds, downloads, read_collection(project_dir, catalog))
+    release = read_collection(project_dir, catalog)
+    return Inputs(catalog, seeds, downloads, release, packed_downloads(catalog, release, downloads, data_as_of(catalog)))
 
 
 _last_load: tuple[tuple, Inputs] | None = None
