@@ -120,6 +120,8 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
+    if template_name == "404.html":
+        output = _without_head_alternates(output)
     return with_csp(_named_search_dialog(output, _language(config))) if template_name.endswith(".html") else output
 
 
@@ -194,6 +196,12 @@ def _head_alternates(html: str, url: str, site_url: str, lang: str) -> str:
     return _HEAD_ALTERNATE.sub(
         lambda m: f'<link rel="alternate" href="{root}{"en/" if m["lang"] == "en" else ""}{url}" hreflang="{m["lang"]}">', html
     )
+
+
+def _without_head_alternates(html: str) -> str:
+    """The "not found" page has no counterpart in the other language to name (it answers for any missing
+    address), and Material's links there are relative, which search engines and Lighthouse reject."""
+    return re.sub(r'\n *' + _HEAD_ALTERNATE.pattern, "", html)
 
 
 def _same_page_in_other_language(html: str, url: str, lang: str) -> str:

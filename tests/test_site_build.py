@@ -66,7 +66,7 @@ def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address
         touches = [
             (rb'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', b""),
             (rb'<a href="[^"]*" hreflang=', b"<a hreflang="),
-            (rb'<link rel="alternate" href="[^"]*" hreflang=', b'<link rel="alternate" hreflang='),
+            (rb'\n *<link rel="alternate" href="[^"]*" hreflang="(ko|en)">', b""),
             (rb'role="dialog" aria-label="[^"]*">', b'role="dialog">'),
         ]
         pages = {}
@@ -101,6 +101,13 @@ def test_each_page_in_both_languages_with_a_switcher_to_itself(built_site, site_
         for html in ((built_site / page).read_text(encoding="utf-8"), english.read_text(encoding="utf-8")):
             assert f'<link rel="alternate" href="{url}" hreflang="ko">' in html
             assert f'<link rel="alternate" href="{url.replace(site_address[1], site_address[1] + "en/", 1)}" hreflang="en">' in html
+
+
+def test_the_not_found_pages_name_no_other_language_version(built_site):
+    for page in (built_site / "404.html", built_site / "en" / "404.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "Content-Security-Policy" in html
+        assert 'rel="alternate" href' not in html and "hreflang=" in html  # the selector keeps its links
 
 
 def test_every_page_lists_the_sources_it_cites():
