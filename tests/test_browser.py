@@ -33,6 +33,26 @@ def test_page_loads_without_errors_or_other_hosts(page, served_site, path):
     assert page.problems == []
 
 
+# Every piece of text a reader can see (with every <details> opened) and its size, where under 12 px.
+TEXT_UNDER_12PX = """() => {
+  document.querySelectorAll("details").forEach(d => { d.open = true; });
+  const small = [], walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement, size = parseFloat(getComputedStyle(element).fontSize);
+    if (node.textContent.trim() && element.getClientRects().length && size < 12) {
+      small.push(`${element.tagName.toLowerCase()} in .${element.closest("[class]").className}: ${size} px`);
+    }
+  }
+  return [...new Set(small)];
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES + ["/data/changelog/", "/data/teams/members/", "/en/data/teams/"])
+def test_no_text_is_under_12px_on_a_phone(page, served_site, path):
+    page.goto(served_site + path)
+    assert page.evaluate(TEXT_UNDER_12PX) == []
+
+
 def test_pages_without_charts_never_load_plotly(page, served_site):
     for path in ["/", "/teams/", "/sources/"]:
         page.goto(served_site + path)
