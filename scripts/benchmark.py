@@ -12,8 +12,9 @@ Where Debian's chromium and Lighthouse (``npm ci --prefix tools/lighthouse``, pi
 version that runs on Node 20) are installed, it then serves the 1× site gzip-compressed on
 127.0.0.1 and prints, per page template and preset, the median Lighthouse scores over the
 runs, total blocking time, layout shift, long tasks and the bytes transferred on first load;
-the same for Material's 404 page (its frame with no content) and for a bare one-paragraph HTML page,
-which show where this machine's floor for long tasks lies; and the time from saving a CSV edit to the first paint of the reloaded page under `mkdocs serve`.
+the same for Material's 404 page (its frame with no content) and for a bare one-paragraph HTML
+page, which show where this machine's floor for long tasks lies; and the time from saving a CSV
+edit to the first paint of the reloaded page under `mkdocs serve`.
 """
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ def lighthouse_table(command: list[str], runs: int) -> list[dict[str, object]]:
 
 
 def lighthouse_row(command: list[str], label: str, url: str, preset: str, runs: int, out: Path) -> dict[str, object]:
+    """One line of the table: medians over the runs, and each run's long-task count (it varies most)."""
     results = [lighthouse_once(command, url, preset, out) for _ in range(runs)]
     median = {key: statistics.median(r[key] for r in results) for key in results[0]}
     return {
