@@ -53,6 +53,15 @@ def test_no_text_is_under_12px_on_a_phone(page, served_site, path):
     assert page.evaluate(TEXT_UNDER_12PX) == []
 
 
+@pytest.mark.parametrize("path", ["/data/", "/data/teams/members/", "/en/data/models/"])
+def test_field_names_in_tables_are_not_broken_across_lines_on_a_phone(page, served_site, path):
+    page.goto(served_site + path)
+    names = page.locator("table.data-table code")
+    assert names.count() >= 5
+    broken = names.evaluate_all("codes => codes.filter(c => c.getClientRects().length > 1).map(c => c.textContent)")
+    assert broken == []
+
+
 def test_pages_without_charts_never_load_plotly(page, served_site):
     for path in ["/", "/teams/", "/sources/"]:
         page.goto(served_site + path)
