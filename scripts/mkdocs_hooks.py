@@ -1,8 +1,9 @@
 """MkDocs adapter: run the pipeline on every build and serve its output from memory.
 
-Nothing is written into ``docs_dir``. The pipeline runs in ``on_pre_build``,
-before MkDocs cleans ``site_dir``, so a data problem stops the build with the
-pipeline's own report (no traceback) and the last good site stays as it was.
+Nothing is written into ``docs_dir``. MkDocs writes both languages into a new folder beside
+``site_dir``, which replaces it in one step when both are done (``output.swap_in``): a data problem,
+an error in either language or a killed build leaves the last good site as it was. The pipeline runs
+in ``on_pre_build``, so a data problem stops the build with the pipeline's own report (no traceback).
 The Korean site is built at the root; the same configuration builds the English site
 into ``en/``, in a forked process beside it (``background``). Generated tables are set
 aside while Python-Markdown runs (``markup.set_aside_tables``).
@@ -10,11 +11,12 @@ aside while Python-Markdown runs (``markup.set_aside_tables``).
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
 import gc
 import logging
 import os
 import re
+import shutil
 import threading
 from pathlib import Path
 
@@ -25,10 +27,11 @@ from watchdog.observers.polling import PollingObserver
 
 from sovereign_ai_site import csp
 from sovereign_ai_site.background import BuildBeside
-from sovereign_ai_site.csp import with_csp
+from sovereign_ai_site.csp import InlineScriptError, with_csp
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.markup import put_back_tables, set_aside_tables
+from sovereign_ai_site.output import new_staging, swap_in, turn
 from sovereign_ai_site.site import build_site, load_unless_unchanged
 from sovereign_ai_site.theme_cache import compiled_templates
 
@@ -36,8 +39,8 @@ log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}
 _english: BuildBeside | None = None
 _tables_set_aside: list[str] = []  # of the page being rendered (MkDocs renders one at a time)
-_EPOCH_FROM_CALLER = "SOURCE_DATE_EPOCH" in os.environ
 _serving = False
+_site: tuple[str, str, contextlib.ExitStack] | None = None  # site_dir, the folder written instead, the turn held
 COLLECT_AFTER_S = 1.0  # after a preview rebuild: by then the page has reloaded
 
 
@@ -46,6 +49,22 @@ def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
     csp.enforced = not _serving
+
+
+def on_config(config):
+    """Write the whole site into a new folder beside ``site_dir`` (after waiting for any other build of
+    it), to be swapped in when both languages are done. The preview writes in place: it serves a folder
+    of its own."""
+    global _site
+    _site = None  # the English build, forked from the Korean one, writes where that one tells it
+    if _serving or _language(config) != DEFAULT_LANGUAGE:
+        return config
+    held = contextlib.ExitStack()
+    held.enter_context(turn(Path(config.site_dir)))
+    staging = str(new_staging(Path(config.site_dir)))
+    _site = (config.site_dir, staging, held)
+    config["site_dir"] = staging
+    return config
 
 
 def on_serve(server, config, builder):
@@ -70,16 +89,12 @@ def on_pre_build(config) -> None:
         inputs = load_unless_unchanged(Path(config.config_file_path).resolve().parent)
     except DataError as error:
         raise Abort(error.report()) from None
-    if not _EPOCH_FROM_CALLER:
-        # Dates MkDocs stamps (sitemap, its gzip header) come from the data, not the clock.
-        as_of = dt.datetime.combine(inputs.as_of, dt.time(), dt.timezone.utc)
-        os.environ["SOURCE_DATE_EPOCH"] = str(int(as_of.timestamp()))
     _english = None  # a build of English, forked from the Korean one, has no English build to wait for
     if _language(config) == DEFAULT_LANGUAGE:
         english, site_dir = _english_config(config), config.site_dir
-        _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=site_dir)
+        _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=_site[0] if _site else site_dir)
     _generated.clear()
-    _generated.update(build_site(inputs, _language(config)))
+    _generated.update(build_site(inputs, _language(config), _korean_site_url(config)))
 
 
 def on_files(files: Files, config) -> Files:
@@ -115,26 +130,52 @@ def on_env(env, config, files):
 
 def on_post_page(output: str, page, config) -> str:
     lang = _language(config)
-    output = _head_alternates(_same_page_in_other_language(output, page.url, lang), page.url, config.site_url or "", lang)
-    return with_csp(_named_search_dialog(output, lang))
+    output = _head_alternates(_same_page_in_other_language(output, page.url, lang), page.url, _korean_site_url(config), lang)
+    return _with_csp(_named_search_dialog(output, lang), page.file.src_uri)
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
     if template_name == "404.html":
         output = _without_head_alternates(output)
-    return with_csp(_named_search_dialog(output, _language(config))) if template_name.endswith(".html") else output
+    return _with_csp(_named_search_dialog(output, _language(config)), template_name) if template_name.endswith(".html") else output
 
 
 def on_post_build(config) -> None:
-    if _english is not None:
-        _english.finish()
+    global _site
+    site, _site = _site, None  # an English build run in this process (no fork) resets _site
+    try:
+        if _english is not None:
+            _english.finish()
+        if site is not None:
+            swap_in(Path(site[1]), Path(site[0]))  # the old site is now in site[1], removed below
+            config["site_dir"] = site[0]
+    finally:
+        _release(site)
     if _serving and _language(config) == DEFAULT_LANGUAGE:
         _collect_garbage_after_reload()
 
 
 def on_build_error(error) -> None:
+    global _site
+    site, _site = _site, None
     if _english is not None:
         _english.cancel()
+    _release(site)
+
+
+def _release(site: tuple[str, str, contextlib.ExitStack] | None) -> None:
+    """Remove the folder written instead of site_dir (the new site on an error, the old one after the
+    swap) and let the next build of site_dir take its turn."""
+    if site is not None:
+        with site[2]:
+            shutil.rmtree(site[1], ignore_errors=True)
+
+
+def _with_csp(html: str, page: str) -> str:
+    try:
+        return with_csp(html, page)
+    except InlineScriptError as error:
+        raise Abort(str(error)) from None
 
 
 def _collect_garbage_after_reload() -> None:
@@ -158,6 +199,11 @@ def _english_config(config):
     english.extra["alternate"] = [{**alt, "link": "./" if alt["lang"] == "en" else "../"} for alt in english.extra["alternate"]]
     english.plugins["material/search"].config.lang = ["en"]
     return english
+
+
+def _korean_site_url(config) -> str:
+    lang, url = _language(config), config.site_url or ""
+    return url.removesuffix("en/") if lang == "en" else url
 
 
 def _language(config) -> str:
@@ -190,7 +236,7 @@ _HEAD_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="(?P<
 def _head_alternates(html: str, url: str, site_url: str, lang: str) -> str:
     """Point the head's hreflang links at this page in each language, by absolute address: search
     engines ignore relative ones, and Material's point at each language's home."""
-    root = site_url.removesuffix("en/") if lang == "en" else site_url
+    root = site_url
     if not root:
         return html
     return _HEAD_ALTERNATE.sub(

@@ -24,6 +24,7 @@ strict: true
 theme:
   name: material
   font: false
+  custom_dir: {overrides}
 hooks:
   - {hooks}
 validation:
@@ -35,7 +36,9 @@ def make_project(tmp_path: Path, failure: str | None = None) -> Path:
     """The valid fixture project, with one failure's files laid over it."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "valid", project)
-    (project / "mkdocs.yml").write_text(FIXTURE_MKDOCS.format(hooks=PROJECT / "scripts" / "mkdocs_hooks.py"))
+    # The project's theme: its overrides and the scripts they load (Material's own, served as files).
+    shutil.copytree(PROJECT / "site_src" / "assets", project / "site_src" / "assets")
+    (project / "mkdocs.yml").write_text(FIXTURE_MKDOCS.format(hooks=PROJECT / "scripts" / "mkdocs_hooks.py", overrides=PROJECT / "overrides"))
     if failure:
         overlay = FIXTURES / "broken" / failure
         for path in overlay.rglob("*"):

@@ -48,7 +48,7 @@ def test_build_leaves_site_src_untouched(tmp_path):
 
 def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address, tmp_path):
     docs = tmp_path / "docs"
-    assert main(["build", "--out", str(docs)]) == 0
+    assert main(["build", "--out", str(docs), "--site-url", site_address[1]]) == 0
     config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().replace("!ENV ", ""))
     config.pop("hooks")
     config["site_url"] = site_address[1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from sovereign_ai_site import seeds
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, LANGUAGES, hand_written_page
 from sovereign_ai_site.paths import PROJECT_DIR
+from sovereign_ai_site.output import write_tree
 from sovereign_ai_site.site import generate, load
 
 
@@ -21,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="write one language's complete docs folder: site_src/ plus the generated pages and downloads")
     build.add_argument("--out", type=Path, required=True)
     build.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
+    build.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="address of the published (Korean) site, for the sitemap; default $SITE_URL")
     commands.add_parser("register", help="regenerate data/sources/sources.csv from seeds/")
     args = parser.parse_args(argv)
     project = args.project.resolve()
@@ -30,16 +33,13 @@ def main(argv: list[str] | None = None) -> int:
             tables = sum(len(p.resources) for p in inputs.catalog.packages.values())
             print(f"valid: {len(inputs.catalog.packages)} packages, {tables} tables, {len(inputs.seeds)} sources")
         elif args.command == "build":
+            generated = generate(project, args.lang, args.site_url)  # refuses links out of the project first
             files = {}
             for path in sorted(p for p in (project / "site_src").rglob("*") if p.is_file()):
                 target = hand_written_page(path.relative_to(project / "site_src").as_posix(), args.lang)
                 if target:
                     files[target] = path.read_bytes()
-            files.update(generate(project, args.lang))
-            for path, content in files.items():
-                target = args.out / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+            write_tree(args.out, {**files, **generated})
             print(f"wrote {len(files)} files to {args.out}")
         else:
             count = seeds.register_sources(project / "seeds", project / "data" / "sources" / "sources.csv", project)

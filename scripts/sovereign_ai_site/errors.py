@@ -2,7 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+
+EXCERPT_CHARS = 60
+MESSAGE_CHARS = 300
+
+
+def excerpt(value: object, limit: int = EXCERPT_CHARS) -> str:
+    """A short, quoted, printable excerpt of bad input: a message must never echo a whole file (a
+    symlink to the process environment, say) or write control characters to a maintainer's terminal."""
+    text = "".join(_printable(c) for c in str(value)[: limit + 1])
+    return f'"{text[:limit]}…"' if len(text) > limit else f'"{text}"'
+
+
+def _printable(char: str) -> str:
+    """The character, or its code point where it is a control, format (bidi, zero-width) or other invisible one."""
+    return char if char == " " or unicodedata.category(char)[0] not in "CZ" else f"<U+{ord(char):04X}>"
 
 
 @dataclass(frozen=True)
@@ -24,7 +40,10 @@ class Problem:
             address += f" row {self.row}"
         if self.field:
             address += f", field {self.field}"
-        return f"{address}: {self.message}"
+        message = "".join(c if c.isprintable() else _printable(c) for c in self.message)
+        if len(message) > MESSAGE_CHARS:
+            message = message[:MESSAGE_CHARS] + "…"
+        return f"{address}: {message}"
 
 
 class DataError(Exception):

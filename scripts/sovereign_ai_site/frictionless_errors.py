@@ -6,7 +6,7 @@ import re
 
 from frictionless import errors
 
-from sovereign_ai_site.errors import Problem
+from sovereign_ai_site.errors import Problem, excerpt
 
 _EXPECTED = {
     "date": "a date written YYYY-MM-DD",
@@ -27,11 +27,11 @@ def describe(error: errors.Error, path: str, fields: dict[str, dict]) -> Problem
     cell = getattr(error, "cell", None)
     if isinstance(error, errors.TypeError):
         expected = _EXPECTED.get(fields.get(field, {}).get("type", ""), "another type")
-        return Problem(path, row, field, f'"{cell}" is not {expected}')
+        return Problem(path, row, field, f"{excerpt(cell)} is not {expected}")
     if isinstance(error, errors.UniqueError):
         first = re.search(r"position \"?(\d+)", error.note)
         where = f" in row {first.group(1)}" if first else ""
-        return Problem(path, row, field, f'"{cell}" is already used{where}; values must be unique')
+        return Problem(path, row, field, f"{excerpt(cell)} is already used{where}; values must be unique")
     if isinstance(error, errors.ConstraintError):
         return Problem(path, row, field, _constraint_message(error.note, cell))
     if isinstance(error, errors.PrimaryKeyError):
@@ -40,24 +40,24 @@ def describe(error: errors.Error, path: str, fields: dict[str, dict]) -> Problem
         return Problem(path, row, None, f"duplicate primary key{seen}")
     if isinstance(error, errors.ForeignKeyError):
         names = ", ".join(error.field_names)
-        values = ", ".join(f'"{v}"' for v in error.field_cells)
+        values = ", ".join(excerpt(v) for v in error.field_cells)
         target = error.reference_name or "this resource"
         refs = ", ".join(error.reference_field_names)
         return Problem(path, row, names, f"{values} does not exist in {target} ({refs})")
     if isinstance(error, errors.MissingCellError):
         return Problem(path, row, field, "value is missing: the row has fewer cells than the header")
     if isinstance(error, errors.ExtraCellError):
-        return Problem(path, row, None, f'the row has more cells than the header (extra value "{cell}")')
+        return Problem(path, row, None, f"the row has more cells than the header (extra value {excerpt(cell)})")
     if isinstance(error, errors.BlankRowError):
         return Problem(path, row, None, "the row is empty")
     if isinstance(error, errors.MissingLabelError):
         return Problem(path, 1, field, "column is in the schema but missing from the header")
     if isinstance(error, errors.ExtraLabelError):
-        return Problem(path, 1, None, f'column "{error.label}" is in the header but not in the schema')
+        return Problem(path, 1, None, f"column {excerpt(error.label)} is in the header but not in the schema")
     if isinstance(error, errors.IncorrectLabelError):
-        return Problem(path, 1, field, f'header says "{error.label}" where the schema expects "{field}"')
+        return Problem(path, 1, field, f'header says {excerpt(error.label)} where the schema expects "{field}"')
     if isinstance(error, errors.DuplicateLabelError):
-        return Problem(path, 1, None, f'column "{error.label}" appears twice in the header')
+        return Problem(path, 1, None, f"column {excerpt(error.label)} appears twice in the header")
     if isinstance(error, errors.BlankLabelError):
         return Problem(path, 1, None, "a column has an empty header")
     return Problem(path, row, field, error.message)
@@ -66,16 +66,16 @@ def describe(error: errors.Error, path: str, fields: dict[str, dict]) -> Problem
 def _constraint_message(note: str, cell: object) -> str:
     match = _CONSTRAINT.search(note or "")
     if not match:
-        return f'"{cell}" breaks a constraint: {note}'
-    name, value = match["name"], match["value"]
+        return f"{excerpt(cell)} breaks a constraint: {note}"
+    name, value, cell = match["name"], match["value"], excerpt(cell)
     messages = {
         "required": "value is required but empty",
-        "unique": f'"{cell}" appears more than once but must be unique',
-        "pattern": f'"{cell}" does not match the pattern {value}',
-        "enum": f'"{cell}" is not one of the allowed values {value}',
+        "unique": f'{cell} appears more than once but must be unique',
+        "pattern": f'{cell} does not match the pattern {value}',
+        "enum": f'{cell} is not one of the allowed values {value}',
         "minimum": f"{cell} is below the minimum {value}",
         "maximum": f"{cell} is above the maximum {value}",
-        "minLength": f'"{cell}" is shorter than {value} characters',
-        "maxLength": f'"{cell}" is longer than {value} characters',
+        "minLength": f'{cell} is shorter than {value} characters',
+        "maxLength": f'{cell} is longer than {value} characters',
     }
-    return messages.get(name, f'"{cell}" breaks the constraint {name} = {value}')
+    return messages.get(name, f'{cell} breaks the constraint {name} = {value}')

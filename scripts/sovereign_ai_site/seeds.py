@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from sovereign_ai_site.errors import DataError, Problem
+from sovereign_ai_site.checks import hidden_character, id_problem
+from sovereign_ai_site.errors import DataError, Problem, excerpt
 
 COLUMNS = ("source_id", "title", "publisher", "url", "language", "published_on", "accessed_on", "source_type", "verification")
 _REQUIRED = tuple(c for c in COLUMNS if c != "published_on")
@@ -29,34 +30,64 @@ class Seed:
 
 
 _SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it: many times faster
+MAX_SEED_BYTES = 64 * 1024  # the largest seed is about 3 KB
 
 
 def read_seeds(seeds_dir: Path, root: Path) -> list[Seed]:
     """Every seed, sorted by source ID; raises DataError naming file and key."""
     seeds, problems = [], []
-    for path in sorted(seeds_dir.glob("*.yml")):
+    for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
         where = path.relative_to(root).as_posix()
-        try:
-            entry = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-        except (yaml.YAMLError, UnicodeDecodeError) as error:
-            line = getattr(getattr(error, "problem_mark", None), "line", None)
-            problems.append(Problem(where, None if line is None else line + 1, None, f"not valid YAML: {error}"))
+        if path.suffix != ".yml" or id_problem(path.stem):
+            problems.append(Problem(where, None, None, f"a seed's file name is its source ID and .yml: {id_problem(path.stem) or 'not a .yml file'}"))
             continue
-        if not isinstance(entry, dict):
-            problems.append(Problem(where, None, None, "must be a YAML mapping of keys to values"))
+        entry, found = _read(path, where)
+        problems += found
+        if entry is None:
             continue
         problems += [Problem(where, None, key, "key is required but missing or empty") for key in _REQUIRED if not entry.get(key)]
+        problems += [
+            Problem(where, None, key, "must be a single value, not a list or mapping")
+            for key in COLUMNS
+            if not isinstance(entry.get(key), (str, int, float, dt.date, type(None)))
+        ]
         if entry.get("source_id") and entry["source_id"] != path.stem:
-            problems.append(Problem(where, None, "source_id", f'"{entry["source_id"]}" must equal the file name "{path.stem}"'))
+            problems.append(Problem(where, None, "source_id", f"{excerpt(entry['source_id'])} must equal the file name \"{path.stem}\""))
         claims = entry.get("claims") or []
         if not isinstance(claims, list) or not all(isinstance(c, str) for c in claims):
             problems.append(Problem(where, None, "claims", "must be a list of sentences"))
             claims = []
         record = {column: _text(entry.get(column)) for column in COLUMNS}
+        problems += [
+            Problem(where, None, key, f"holds {hidden_character(text)}, which no text may contain")
+            for key, text in [*record.items(), *(("claims", c) for c in claims)]
+            if hidden_character(text)
+        ]
         seeds.append(Seed(where, record, tuple(claims)))
     if problems:
         raise DataError(problems)
     return sorted(seeds, key=lambda s: s.record["source_id"])
+
+
+def _read(path: Path, where: str) -> tuple[dict | None, list[Problem]]:
+    """The seed's mapping, read without YAML's anchors and aliases: a few lines of aliases can stand
+    for billions of values (a "billion laughs"), and a source register has no use for them."""
+    if path.stat().st_size > MAX_SEED_BYTES:
+        return None, [Problem(where, None, None, f"is larger than {MAX_SEED_BYTES // 1024} KB; a seed is a few lines")]
+    try:
+        text = path.read_text(encoding="utf-8")
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1
+                return None, [Problem(where, line, None, "uses a YAML anchor or alias (& or *), which seeds may not")]
+        entry = yaml.load(text, Loader=_SAFE_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or "cannot be read"
+        return None, [Problem(where, None if mark is None else mark.line + 1, None, f"not valid YAML: {problem}")]
+    if not isinstance(entry, dict):
+        return None, [Problem(where, None, None, "must be a YAML mapping of keys to values")]
+    return entry, []
 
 
 def sources_csv(seeds: list[Seed]) -> str:

@@ -11,12 +11,14 @@ from pathlib import Path
 from sovereign_ai_site import paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
-from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.errors import DataError, Problem
+from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
-from sovereign_ai_site.i18n import DEFAULT_LANGUAGE
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
+from sovereign_ai_site.sitemap import sitemap_files
 from sovereign_ai_site.topic_pages import topic_pages
 
 
@@ -27,6 +29,7 @@ class Inputs:
     downloads: dict[str, bytes]
     release: Collection  # CITATION.cff and data/CHANGELOG.yml
     packed: dict[str, bytes]  # the zips, CITATION.cff and SHA256SUMS: one set for both languages
+    hand_written: tuple[str, ...]  # the pages of site_src/, as paths there
 
     @property
     def as_of(self):
@@ -36,6 +39,9 @@ class Inputs:
 def load(project_dir: Path) -> Inputs:
     """Read and validate data/ and seeds/; raises DataError with every problem."""
     data_dir, seeds_dir = project_dir / "data", project_dir / "seeds"
+    escaping = paths.outside(project_dir)
+    if escaping:
+        raise DataError([Problem(_rel(p, project_dir), None, None, _LEAVES) for p in escaping])
     catalog = load_catalog(data_dir, project_dir)
     seeds = register.read_seeds(seeds_dir, project_dir)
     sources_csv = data_dir / "sources" / "sources.csv"
@@ -49,7 +55,17 @@ def load(project_dir: Path) -> Inputs:
         for path in [project_dir / package.path, *(project_dir / r.path for r in package.resources.values())]
     }
     release = read_collection(project_dir, catalog)
-    return Inputs(catalog, seeds, downloads, release, packed_downloads(catalog, release, downloads, data_as_of(catalog)))
+    site_src = project_dir / "site_src"
+    hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
+    packed = packed_downloads(catalog, release, downloads, data_as_of(catalog))
+    return Inputs(catalog, seeds, downloads, release, packed, hand_written)
+
+
+_LEAVES = "is a link to something outside the project, or not a plain file: the build reads only the project's own files"
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 _last_load: tuple[tuple, Inputs] | None = None
@@ -69,13 +85,18 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     return _last_load[1]
 
 
-def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE) -> dict[str, str | bytes]:
-    """Every generated page and download of one language's site, keyed by its path there."""
+def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
+    """Every generated page and download of one language's site, keyed by its path there, and its
+    sitemap where the address of the (Korean) site is known."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
     files.update(catalog_pages(inputs, lang))
     files.update(topic_pages(inputs.catalog, inputs.seeds, lang))
+    if site_url:
+        pages = [*files, *filter(None, (hand_written_page(p, lang) for p in inputs.hand_written))]
+        files.update(sitemap_files(pages, site_url, lang, inputs.as_of))
+    check_paths(files)
     return dict(sorted(files.items()))
 
 
-def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE) -> dict[str, str | bytes]:
-    return build_site(load(project_dir), lang)
+def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
+    return build_site(load(project_dir), lang, site_url)
