@@ -48,6 +48,10 @@ def make_project(tmp_path: Path, failure: str | None = None) -> Path:
             if path.suffix == ".remove":
                 target.with_suffix("").unlink()
                 continue
+            if path.suffix == ".symlink":  # the file becomes a link to the path it holds
+                target.with_suffix("").unlink(missing_ok=True)
+                target.with_suffix("").symlink_to(path.read_text())
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
     return project

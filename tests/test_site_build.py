@@ -171,11 +171,12 @@ def test_a_problem_only_in_the_english_build_fails_the_build(tmp_path):
 
 def test_without_fork_the_same_site_is_built_in_turn(tmp_path):
     # Where the platform cannot fork (Windows, and macOS where it is unsafe) the English site
-    # is built after the Korean one, in the same process; it must come out the same.
+    # is built after the Korean one, in the same process; it must come out the same. (urllib.request,
+    # which requests imports, is imported first: on "darwin" it imports macOS's own modules.)
     forked = mkdocs_build(PROJECT / "mkdocs.yml", tmp_path / "forked" / "site")
     assert forked.returncode == 0, forked.stderr
     in_turn = subprocess.run(
-        [sys.executable, "-c", "from mkdocs.__main__ import cli; import sys; sys.platform = 'darwin'; cli()",
+        [sys.executable, "-c", "import urllib.request; from mkdocs.__main__ import cli; import sys; sys.platform = 'darwin'; cli()",
          "build", "--strict", "-f", str(PROJECT / "mkdocs.yml"), "-d", str(tmp_path / "in-turn" / "site")],
         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )

@@ -40,6 +40,18 @@ def test_every_problem_is_reported_not_only_the_first(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("failure", BROKEN)
+def test_cli_build_fails_and_keeps_last_good_output(tmp_path, capsys, failure):
+    out = tmp_path / "docs"
+    assert main(["--project", str(make_project(tmp_path / "good")), "build", "--out", str(out)]) == 0
+    before = snapshot(out)
+    assert main(["--project", str(make_project(tmp_path / "bad", failure)), "build", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert expected(failure) in err and "Traceback" not in err
+    assert snapshot(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad", "docs", "good"]  # nothing written beside it
+
+
+@pytest.mark.parametrize("failure", BROKEN)
 def test_mkdocs_build_fails_and_keeps_last_good_site(tmp_path, failure):
     project = make_project(tmp_path)
     site = tmp_path / "site"
@@ -54,6 +66,7 @@ def test_mkdocs_build_fails_and_keeps_last_good_site(tmp_path, failure):
     assert expected(failure) in output
     assert "Traceback" not in output
     assert snapshot(site) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken", "project", "site"]  # no folder left beside it
 
 
 @pytest.mark.parametrize("failure", ["value-not-allowed", "wrong-type-date"])

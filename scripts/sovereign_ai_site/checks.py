@@ -45,6 +45,7 @@ MAX_NUMBER = 1e15
 # Characters no text in the data may hold: controls (NUL among them), bidi overrides and zero-width
 # marks (they make a name look like another), private-use and surrogate code points, line separators.
 _HIDDEN_CATEGORIES = ("Cc", "Cf", "Co", "Cs", "Zl", "Zp")
+_UNNAMED = {"Cc": "control character", "Co": "private-use character", "Cs": "surrogate"}
 
 
 def hidden_character(text: str) -> str | None:
@@ -52,7 +53,8 @@ def hidden_character(text: str) -> str | None:
     whitespace, which every page collapses (and an open quote in a CSV, which frictionless reports)."""
     for char in text:
         if unicodedata.category(char) in _HIDDEN_CATEGORIES and char not in "\t\n\r":
-            return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+            category = unicodedata.category(char)
+            return f"U+{ord(char):04X} {unicodedata.name(char, _UNNAMED.get(category, 'an invisible character'))}"
     return None
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from frictionless import Dialect, FrictionlessException, Package, formats
+import requests
+from frictionless import Dialect, FrictionlessException, Package, formats, system
 
 from sovereign_ai_site import checks, paths, tables
 from sovereign_ai_site.errors import DataError, Problem
@@ -80,6 +81,15 @@ def load_catalog(data_dir: Path, root: Path | None = None) -> Catalog:
     return catalog
 
 
+class _Offline(requests.Session):
+    """The HTTP session frictionless is given: it refuses every request. ``checks.descriptor`` already
+    refuses what a descriptor could name on the network; this holds for anything it might miss."""
+
+    def request(self, method, url, *args, **kwargs):
+        raise requests.ConnectionError(f"validation runs offline: not fetching {url}")
+
+
+_OFFLINE = _Offline()
 _validated: dict[tuple[Path, Path], tuple[tuple, DataPackage]] = {}
 
 
@@ -115,12 +125,13 @@ def _load_package(package_dir: Path, root: Path) -> tuple[DataPackage | None, li
     if problems:
         return None, problems
     try:
-        package = Package(str(descriptor_path))
-        for resource in package.resources:
-            # Our CSVs are comma-separated with a header; never let frictionless
-            # guess another dialect and so hide a wrong delimiter.
-            resource.dialect = Dialect(controls=[formats.CsvControl(delimiter=",")])
-        report = package.validate()
+        with system.use_context(trusted=False, http_session=_OFFLINE):
+            package = Package(str(descriptor_path))
+            for resource in package.resources:
+                # Our CSVs are comma-separated with a header; never let frictionless
+                # guess another dialect and so hide a wrong delimiter.
+                resource.dialect = Dialect(controls=[formats.CsvControl(delimiter=",")])
+            report = package.validate()
     except FrictionlessException as error:
         return None, [Problem(where, None, None, error.error.message)]
     for error in report.errors:
