@@ -108,7 +108,7 @@ def test_catalog_and_dictionary_name_every_package_table_and_field(inputs, site,
                 row = re.search(rf'<tr id="table-{resource.name.replace("_", "-")}-{field["name"].replace("_", "-")}">(.*?)</tr>', page)
                 assert row, (package.name, resource.name, field["name"])
                 title, description = (field["title_ko"], field["description_ko"]) if lang == "ko" else (field["title"], field["description"])
-                assert f"<td>{html.escape(title)}</td>" in row[1] and html.escape(description) in row[1] and field["type"] in row[1]
+                assert f"<td>{markup.h(title)}</td>" in row[1] and markup.h(description) in row[1] and field["type"] in row[1]
                 for value in field.get("constraints", {}).get("enum", []):
                     assert str(value) in row[1]
 
@@ -128,7 +128,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
         assert not HANGUL.search("".join(re.findall(r'^#.*$|<th scope="col">.*?</th>', english, re.M))), package.name
     teams = ko["data/teams/index.md"]
     assert "<th scope=\"col\">허용 값</th>" in teams and "Allowed values" not in teams and "Data dictionary" not in teams
-    assert "<td>필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$</td>" in teams
+    assert f"<td>{markup.h('필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$')}</td>" in teams
     assert '<a href="../../data/teams/#table-teams-team-id">teams/teams.team_id</a> 참조' in teams
     assert "기본 키(함께 쓰는 열: stage_id)" in teams and "primary key (with stage_id)" in en["data/teams/index.md"]
     assert "2026년 11월 29일(릴리스 0.1.0)" in teams and "29 November 2026 (release 0.1.0)" in en["data/teams/index.md"]

@@ -22,11 +22,20 @@ def md(value: object) -> Markup:
     return Markup(_MARKDOWN_SYNTAX.sub(r"\\\1", html.escape(_plain(value), quote=False)))
 
 
+# Characters that start inline Markdown (links, images, emphasis, code, attribute lists, escapes),
+# as HTML character references: the browser shows them as they are, and Markdown never sees syntax.
+# An underscore inside a word (criterion_id) is no syntax to Python-Markdown and stays as it is.
+_INLINE_SYNTAX = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*[]!{}"})
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+
+
 def h(value: object) -> Markup:
-    """Raw-HTML context (inside a block-level tag Markdown leaves alone)."""
+    """HTML context: escaped for HTML, and for Markdown too, since an HTML element inside a paragraph
+    (a link, a cell of a generated table) still has its text parsed by Markdown."""
     if isinstance(value, Markup):
         return value
-    return Markup(html.escape(_plain(value), quote=True))
+    escaped = html.escape(_plain(value), quote=True).translate(_INLINE_SYNTAX)
+    return Markup(_EMPHASIS_UNDERSCORE.sub("&#95;", escaped))
 
 
 # Control characters (Unicode category Cc) that are not whitespace.
