@@ -18,7 +18,7 @@ import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from sovereign_ai_site.errors import DataError, Problem, excerpt
 from sovereign_ai_site.markup import page_url
@@ -37,8 +37,7 @@ def check_paths(files: Mapping[str, object]) -> None:
     """
     problems, addresses = [], {}
     for path in files:
-        parts = PurePosixPath(path).parts
-        if not parts or path.startswith("/") or not all(_SEGMENT.fullmatch(p) for p in parts):
+        if not all(_SEGMENT.fullmatch(part) for part in path.split("/")):
             problems.append(Problem(excerpt(path), None, None, "a generated path must stay inside the site and use plain names"))
         elif path.endswith(".md"):
             other = addresses.setdefault(page_url(path), path)
