@@ -131,7 +131,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     assert f"<td>{markup.h('필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$')}</td>" in teams
     assert '<a href="../../data/teams/#table-teams-team-id">teams/teams.team_id</a> 참조' in teams
     assert "기본 키(함께 쓰는 열: stage_id)" in teams and "primary key (with stage_id)" in en["data/teams/index.md"]
-    assert "2026년 11월 29일(릴리스 0.1.0)" in teams and "29 November 2026 (release 0.1.0)" in en["data/teams/index.md"]
+    assert "2026년 12월 1일(릴리스 0.2.0)" in teams and "1 December 2026 (release 0.2.0)" in en["data/teams/index.md"]
     assert 'href="#sources"' in teams and "## 출처 { #sources }" in teams  # Korean headings get no slug of their own
     assert "이 데이터 패키지 인용하기" in teams and "Cite this data package" in en["data/teams/index.md"]
     assert headers("ko") != headers("en")

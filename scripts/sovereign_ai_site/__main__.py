@@ -13,6 +13,7 @@ from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, LANGUAGES, hand_written_pag
 from sovereign_ai_site.paths import PROJECT_DIR
 from sovereign_ai_site.output import write_tree
 from sovereign_ai_site.site import generate, load
+from sovereign_ai_site.staleness import stale_rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
             inputs = load(project)
             tables = sum(len(p.resources) for p in inputs.catalog.packages.values())
             print(f"valid: {len(inputs.catalog.packages)} packages, {tables} tables, {len(inputs.seeds)} sources")
+            for warning in stale_rows(inputs.catalog, inputs.as_of):
+                print(f"warning: {warning}")
         elif args.command == "build":
             generated = generate(project, args.lang, args.site_url)  # refuses links out of the project first
             files = {}
