@@ -48,9 +48,9 @@ def test_home_key_figures_in_korean_units_and_dates(site):
     ko, en = site["ko"]["index.md"], site["en"]["index.md"]
     assert "1,576억 원" in ko and "157.6 billion won" in en  # the GPU support value the site shows
     assert "5개 팀(2025년 8월 4일)" in ko and "5, on 4 August 2025" in en
-    assert "4개 팀: LG AI연구원, SK텔레콤, 모티프테크놀로지스, 업스테이지" in ko
-    assert "4: LG AI Research, Motif Technologies, SK Telecom, Upstage" in en
-    assert "2026년 11월 29일 기준 데이터입니다." in ko and "Data as of 29 November 2026." in en
+    assert "3개 팀: LG AI연구원, SK텔레콤, 업스테이지" in ko
+    assert "3: LG AI Research, SK Telecom, Upstage" in en
+    assert "2026년 12월 1일 기준 데이터입니다." in ko and "Data as of 1 December 2026." in en
     assert "Key figures" not in ko and "주요 수치" not in en
 
 
@@ -70,8 +70,8 @@ def test_model_chart_labels_follow_the_language(site):
     en = json.loads(site["en"]["models/model-size.json"])
     assert ko["layout"]["xaxis"]["title"]["text"] == "공개일" and en["layout"]["xaxis"]["title"]["text"] == "Release date"
     assert ko["layout"]["yaxis"]["title"]["text"] == "전체 파라미터(10억 개)"
-    assert {t["name"] for t in ko["data"]} == {"LG AI연구원", "SK텔레콤", "업스테이지"}
-    assert {t["name"] for t in en["data"]} == {"LG AI Research", "SK Telecom", "Upstage"}
+    assert {t["name"] for t in ko["data"]} == {"LG AI연구원", "SK텔레콤", "업스테이지", "모티프테크놀로지스"}
+    assert {t["name"] for t in en["data"]} == {"LG AI Research", "SK Telecom", "Upstage", "Motif Technologies"}
     assert all("전체 파라미터" in t["hovertemplate"] for t in ko["data"])
     sk_telecom = next(t for t in ko["data"] if t["name"] == "SK텔레콤")
     assert ["2025년 12월 28일", "5,190억 개", "330억 개"] in sk_telecom["customdata"]
@@ -86,8 +86,8 @@ def test_sources_and_citations_translate_only_what_is_not_a_name(site):
     assert "<dt>언어</dt><dd>한국어</dd></div><div><dt>발행일</dt><dd>2025년 6월 23일</dd></div><div><dt>유형</dt><dd>언론</dd></div><div><dt>확인 방법</dt><dd>직접 확인</dd>" in ko
     assert "<dt>Language</dt><dd>ko</dd></div><div><dt>Published</dt><dd>23 June 2025</dd></div><div><dt>Type</dt><dd>news</dd></div><div><dt>Verification</dt><dd>read</dd>" in en
     assert '<ul lang="en">' in ko  # the seeds' notes exist in English only
-    assert ">Ministry of Science and ICT, 날짜 없음</a>" in site["ko"]["index.md"]
-    assert ">Ministry of Science and ICT, undated</a>" in site["en"]["index.md"]
+    assert ">aieconlab (GitHub repository aieconlab/aieconlab.github.io), 날짜 없음</a>" in site["ko"]["index.md"]
+    assert ">aieconlab (GitHub repository aieconlab/aieconlab.github.io), undated</a>" in site["en"]["index.md"]
     assert "날짜 없음" not in site["en"]["index.md"] and "undated" not in site["ko"]["index.md"]
 
 

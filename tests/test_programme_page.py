@@ -129,9 +129,12 @@ def test_unpublished_scores_are_named(catalog, page, date):
     assert unscored
     for team_id in unscored:
         assert f'href="../../teams/{team_id}/"' in sentence
-    assert f"No score for this round was published as of {date}." in section.split("### Phase 2", 1)[1]
-    for score in scores.itertuples():
+    phase_2 = section.split("### Phase 2", 1)[1].split("### ", 1)[0]
+    assert "Scores were published for every team in this round: " in phase_2 and " only." not in phase_2
+    for score in scores.query("stage_id == 'phase-1'").itertuples():
         assert f"<td>{score.score:g} / " in phase_1
+    for score in scores.query("stage_id == 'phase-2'").itertuples():
+        assert f"<td>{score.score:g} / " in phase_2
 
 
 def test_outcomes_link_every_team_with_its_reason(catalog, page, date):
