@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from conftest import BROKEN, FIXTURES, make_project, mkdocs_build, snapshot
+from sovereign_ai_site import checks
 from sovereign_ai_site.__main__ import main
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.packages import load_catalog
@@ -81,3 +82,23 @@ def test_a_package_is_validated_again_after_an_edit(tmp_path, failure):
     with pytest.raises(DataError) as caught:
         load_catalog(project / "data", project)
     assert expected(failure) in caught.value.report()
+
+
+@pytest.mark.parametrize(
+    "value, kind, message",
+    [
+        ("inf", "number", "is not a finite number"),
+        ("NaN", "number", "is not a finite number"),
+        ("1e308", "number", "is not a finite number"),
+        ("-1e16", "number", "is not a finite number"),
+        ("12.5", "number", None),
+        ("9007199254740992", "integer", "is too large"),
+        ("9007199254740991", "integer", None),
+        ("Solar\u200bOpen", "string", "U+200B ZERO WIDTH SPACE"),
+    ],
+)
+def test_cells_the_pages_cannot_publish_faithfully_are_refused(value, kind, message):
+    # The fixture project has no number field; these are the cells behind OverflowError tracebacks in the
+    # table reader and the number formatter (params_total_b = 1e308 or inf).
+    found = checks.cell(value, {"name": "params_total_b" if kind == "number" else "count", "type": kind})
+    assert (found is None) if message is None else (message in found)
