@@ -110,3 +110,18 @@ def test_disputed_figure_block_in_each_language(lang, shown, link):
     block = render("disputed.md.jinja", d=figure)
     assert shown in block.replace("\\", "")  # Markdown escapes (157\.6) aside
     assert f'<a href="../sources/claims/#gpu-support-value">{link}</a>' in block
+
+
+def test_every_category_has_a_label_in_both_languages_and_no_code_reaches_the_models_page(site):
+    from sovereign_ai_site.site import load
+
+    catalog = load(PROJECT).catalog
+    fields = [f for p in catalog.packages.values() for r in p.resources.values() for f in r.fields if "categories" in f]
+    assert fields
+    for field in fields:
+        labelled = {c["value"]: c for c in field["categories"]}
+        for value in field["constraints"]["enum"]:
+            assert labelled[value].get("label") and labelled[value].get("label_ko"), (field["name"], value)
+    models = catalog.table("models", "models")
+    for code in set(models["architecture"].dropna()):
+        assert f"<td>{code}</td>" not in site["en"]["models/index.md"] and f"<td>{code}</td>" not in site["ko"]["models/index.md"]

@@ -205,3 +205,36 @@ def test_teams_of_the_same_name_are_listed_in_id_order():
     ids = [f"team-{i:02d}" for i in range(30)]
     listed = re.findall(r"teams/(team-\d+)/", str(_team_list(set(ids), pd.Series("One name", index=ids), "en")))
     assert listed and listed == ids[: len(listed)]
+
+
+def test_phases_compared_for_every_team_and_criterion(catalog, generated, date):
+    page = generated["programme/results/index.md"]
+    part = page.split("## Phase by phase { #compared }", 1)[1].split("## Outcome of each round", 1)[0]
+    outcomes = catalog.table("teams", "outcomes")
+    scores = catalog.table("evaluations", "scores").set_index(["stage_id", "team_id", "criterion_id"])["score"]
+    entered = set(outcomes.loc[outcomes["stage_id"].isin(["phase-1", "phase-2"]), "team_id"])
+    assert {"lg-ai-research", "motif-technologies", "naver-cloud"} <= entered
+    rows = re.findall(r'<tr><td><a href="../../teams/([a-z0-9-]+)/">[^<]*</a></td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>', part)
+    shared = ["Total score", "Benchmark evaluation", "Expert evaluation", "User evaluation"]
+    assert sorted({(t, c) for t, c, _, _ in rows}) == sorted((t, c) for t in entered for c in shared)
+    ids = dict(zip(shared, ["total", "benchmarks", "expert-review", "user-evaluation"]))
+    for team, criterion, *cells in rows:
+        for phase, cell in zip(["phase-1", "phase-2"], cells):
+            took_part = ((outcomes["stage_id"] == phase) & (outcomes["team_id"] == team)).any()
+            if (phase, team, ids[criterion]) in scores.index:
+                assert cell.startswith(f"{scores[(phase, team, ids[criterion])]:g} / "), (team, criterion, phase)
+            else:
+                assert cell == (f"not published as of {date}" if took_part else "did not take part"), (team, criterion, phase)
+    figure = json.loads(generated["programme/results/phase-scores.json"])
+    drawn = sorted(x for trace in figure["data"] for x in trace["x"])
+    assert drawn == sorted(float(v) for (s, t, c), v in scores.items() if c == "total")
+    assert {trace["name"].replace("<br>", " ") for trace in figure["data"]} == {"Phase 1 (development and first evaluation)", "Phase 2 (development and second evaluation)"}
+
+
+def test_team_pages_give_each_phase_score(catalog, generated, date):
+    totals = catalog.table("evaluations", "scores").query("criterion_id == 'total'")
+    for s in totals.itertuples():
+        stages = generated[f"teams/{s.team_id}.md"].split("## Through the stages", 1)[1].split("## Members", 1)[0]
+        assert f"<td>{s.score:g} / 100</td>" in stages
+    upstage = generated["teams/upstage.md"].split("## Through the stages", 1)[1].split("## Members", 1)[0]
+    assert f"<td>not published as of {date}</td>" in upstage  # phase 1: only LG AI Research's total was published

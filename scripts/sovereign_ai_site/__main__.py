@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
                 if target:
                     files[target] = path.read_bytes()
             write_tree(args.out, {**files, **generated})
-            print(f"wrote {len(files)} files to {args.out}")
+            print(f"wrote {len(files) + len(generated)} files to {args.out}")
         else:
             count = seeds.register_sources(project / "seeds", project / "data" / "sources" / "sources.csv", project)
             print(f"wrote data/sources/sources.csv: {count} sources")

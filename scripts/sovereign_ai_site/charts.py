@@ -147,6 +147,22 @@ def gpus_by_team_figure(gpus: pd.DataFrame, lang: str) -> go.Figure:
     )
 
 
+def phase_scores_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
+    """One bar per team and phase: the total score, coloured by phase.
+
+    ``scores`` has columns team, phase, score and points (the score as text, out of the maximum).
+    """
+    return _horizontal_bars(
+        bars=[f"{t} {p}" for t, p in zip(scores["team"], scores["phase"])],
+        labels=[f"{_text(t)}<br>{_text(p)}" for t, p in zip(scores["team"], scores["phase"])],
+        groups=list(scores["phase"]),
+        values=[float(v) for v in scores["score"]],
+        texts=list(scores["points"]),
+        x_title=tr(lang, ko="총점(100점 만점)", en="Total score (out of 100)"),
+        legend_title=tr(lang, ko="단계", en="Phase"),
+    )
+
+
 def budget_figure(budget: pd.DataFrame, lang: str) -> go.Figure:
     """One bar per fiscal year and kind of figure; the kind is in the label, the colour and the pattern.
 

@@ -27,7 +27,7 @@ _ALLOWED = {
     "package": {"name", "version", "licenses", "sources", "contributors", "keywords", "resources", *_TEXT},
     "resource": {"name", "path", "format", "mediatype", "encoding", "schema", *_TEXT},
     "schema": {"fields", "primaryKey", "foreignKeys", "crossPackageForeignKeys", "missingValues"},
-    "field": {"name", "type", "constraints", "unit", "format", *_TEXT},
+    "field": {"name", "type", "constraints", "categories", "unit", "format", *_TEXT},
     "constraints": {"required", "unique", "pattern", "enum", "minimum", "maximum", "minLength", "maxLength"},
 }
 _FIXED = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}  # of a resource, where given

@@ -9,7 +9,7 @@ from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, tr
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
-from sovereign_ai_site.staleness import overdue_events
+from sovereign_ai_site.staleness import overdue_events, planned_text
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
@@ -43,14 +43,10 @@ def home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
     latest, today = done.iloc[-1], as_of(catalog)
     overdue = overdue_events(planned, today)
     upcoming = planned.drop(overdue.index).head(1)  # never a date that has passed
+    shown = pd.concat([done.tail(RECENT_EVENTS), overdue, upcoming]).sort_values(["event_on", "event_id"])
     recent = [
-        [
-            format_date(e.event_on, e.date_precision, lang),
-            local(e, "title", lang),
-            _planned(e, overdue, today, lang),
-            cite.links(e.source_ids, PAGE),
-        ]
-        for e in each_row(pd.concat([done.tail(RECENT_EVENTS), overdue, upcoming]).sort_values(["event_on", "event_id"]))
+        [format_date(e.event_on, e.date_precision, lang), local(e, "title", lang), planned, cite.links(e.source_ids, PAGE)]
+        for e, planned in zip(each_row(shown), planned_text(shown, today, lang))
     ]
     return render(
         f"home.{lang}.md.jinja",
@@ -63,16 +59,6 @@ def home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
         overdue=[local(e, "title", lang) for e in each_row(overdue)],
         as_of=format_date(today, lang=lang),
     )
-
-
-def _planned(event, overdue: pd.DataFrame, today, lang: str) -> str:
-    """"planned", or, for a planned event whose date has passed, that no result is recorded."""
-    if not event.is_planned:
-        return ""
-    if event.Index in overdue.index:
-        when = format_date(today, lang=lang)
-        return tr(lang, ko=f"{when} 현재 결과 미보고", en=f"not yet reported as of {when}")
-    return tr(lang, ko="예정", en="planned")
 
 
 def _team_figure(catalog: Catalog, label: str, status: str, cite: Citations, lang: str) -> list[object]:

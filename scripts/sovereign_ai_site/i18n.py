@@ -39,6 +39,17 @@ def tr(lang: str, *, ko: str, en: str) -> str:
     return ko if lang == "ko" else en
 
 
+def category_label(field: dict, value: object, lang: str) -> object:
+    """An allowed value as shown in ``lang``: its label in the field's Table Schema ``categories``
+    (``label``, and ``label_ko`` for Korean); the value itself where the descriptor gives none."""
+    if pd.isna(value):
+        return value
+    for category in field.get("categories", []):
+        if isinstance(category, dict) and category.get("value") == value:
+            return category.get("label_ko" if lang == "ko" else "label") or category.get("label") or value
+    return value
+
+
 def value_label(value: object, ko_labels: dict[str, str], lang: str) -> object:
     """An enumeration value as shown: its Korean label on the Korean site, the value itself on the English one."""
     return ko_labels.get(value, value) if lang == "ko" else value

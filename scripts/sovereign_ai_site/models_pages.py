@@ -7,14 +7,13 @@ import pandas as pd
 from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
-from sovereign_ai_site.i18n import tr, value_label
+from sovereign_ai_site.i18n import category_label, tr
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
 PAGE = "models/index.md"
-_ARCHITECTURE_KO = {"dense": "덴스", "moe": "MoE", "hybrid-attention-moe": "하이브리드 어텐션 MoE"}
 
 
 def models_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
@@ -58,13 +57,14 @@ def models_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> di
         )
     )
     ordered, paths = list(each_row(models)), pagination.page_paths(PAGE, len(models))
+    architecture = next(f for f in catalog.resource("models", "models").fields if f["name"] == "architecture")
     pages = {
         path: render(
             f"models.{lang}.md.jinja",
             chart=chart_html if number == 1 else "",
             rows=[
                 [m.team, markup.link(m.name, m.weights_url), m.released, format_number(m.params_total_b),
-                 format_number(m.params_active_b), value_label(m.architecture, _ARCHITECTURE_KO, lang), m.licence, cite.links(m.source_ids, path)]
+                 format_number(m.params_active_b), category_label(architecture, m.architecture, lang), m.licence, cite.links(m.source_ids, path)]
                 for m in pagination.chunk(ordered, number)
             ],
             pager=pagination.pager(paths, number, len(ordered), lang),

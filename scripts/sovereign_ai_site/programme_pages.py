@@ -10,6 +10,8 @@ from markupsafe import Markup
 from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.cite import as_of as data_as_of
+from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
@@ -51,13 +53,15 @@ def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) ->
         events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams, lang), TIMELINE_PAGE, "timeline", lang),
         as_of=as_of,
     )
+    comparison, comparison_files = _comparison(catalog, stages, teams, as_of, lang)
     results = render(
         f"programme-results.{lang}.md.jinja",
         rounds=_rounds(catalog, cite, stages, teams, as_of, lang),
+        comparison=comparison,
         outcomes=_outcomes(catalog, cite, stages, teams, lang),
         as_of=as_of,
     )
-    return {PAGE: overview, TIMELINE_PAGE: timeline, RESULTS_PAGE: results, **chart_files}
+    return {PAGE: overview, TIMELINE_PAGE: timeline, RESULTS_PAGE: results, **chart_files, **comparison_files}
 
 
 def _stages(catalog: Catalog, lang: str) -> pd.DataFrame:
@@ -128,11 +132,8 @@ def _events(catalog: Catalog, lang: str) -> pd.DataFrame:
         date=[format_date(d, p, lang) for d, p in zip(events["event_on"], events["date_precision"])],
         title=[local(e, "title", lang) for e in each_row(events)],
         kind=[value_label(k, _EVENT_TYPE_KO, lang) for k in events["event_type"]],
+        planned=planned_text(events, data_as_of(catalog), lang),
     )
-
-
-def _planned(is_planned: bool, lang: str) -> str:
-    return tr(lang, ko="예정", en="planned") if is_planned else ""
 
 
 def _timeline(catalog: Catalog, as_of: str, lang: str) -> tuple[Markup, dict[str, str]]:
@@ -152,7 +153,7 @@ def _timeline(catalog: Catalog, as_of: str, lang: str) -> tuple[Markup, dict[str
                     tr(lang, ko="날짜", en="Date"): events["date"],
                     tr(lang, ko="종류", en="Kind"): events["kind"],
                     tr(lang, ko="일정", en="Event"): events["title"],
-                    tr(lang, ko="예정", en="Planned"): [_planned(p, lang) for p in events["is_planned"]],
+                    tr(lang, ko="예정", en="Planned"): events["planned"],
                 }
             ),
             summary=_timeline_summary(events, as_of, lang),
@@ -195,7 +196,7 @@ def _event_rows(catalog: Catalog, cite: Citations, names: pd.Series, teams: pd.S
             e.date,
             e.title,
             e.kind,
-            _planned(e.is_planned, lang),
+            e.planned,
             local(e, "description", lang),
             "" if pd.isna(e.team_id) else _team(e.team_id, teams, TIMELINE_PAGE),
             "" if pd.isna(e.stage_id) else names[e.stage_id],
@@ -233,6 +234,83 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
             }
         )
     return rounds
+
+
+def scored_phases(catalog: Catalog, stages: pd.DataFrame) -> tuple[list[str], list[str], list[str]]:
+    """The evaluated stages in time order, the teams that entered any of them (by ID), and the top-level
+    scored criteria that every one of them has: what the phases can be compared on."""
+    criteria = catalog.table("evaluations", "criteria")
+    scored = criteria[criteria["parent_criterion_id"].isna() & criteria["points_max"].notna()]
+    phases = [s for s in stages["stage_id"] if s in set(scored["stage_id"])]
+    common = set.intersection(*(set(scored.loc[scored["stage_id"] == p, "criterion_id"]) for p in phases)) if phases else set()
+    ranked = scored[scored["stage_id"] == phases[-1]].sort_values(["points_max", "criterion_id"], ascending=[False, True]) if phases else scored
+    outcomes = catalog.table("teams", "outcomes")
+    entered = sorted(set(outcomes.loc[outcomes["stage_id"].isin(phases), "team_id"]))
+    return phases, entered, [c for c in ranked["criterion_id"] if c in common]
+
+
+def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of: str, lang: str) -> tuple[dict, dict[str, str]]:
+    """Every team that entered an evaluation, on every criterion the phases share: its score in each phase,
+    "not published" where it took part and no score was made public, and a chart of the published totals."""
+    phases, entered, shared = scored_phases(catalog, stages)
+    criteria = catalog.table("evaluations", "criteria").set_index(["stage_id", "criterion_id"])
+    scores = catalog.table("evaluations", "scores").set_index(["stage_id", "team_id", "criterion_id"])["score"]
+    took_part = set(zip(*(catalog.table("teams", "outcomes")[c] for c in ("stage_id", "team_id"))))
+    names = stages.set_index("stage_id")["name"]
+
+    def cell(phase: str, team_id: str, criterion_id: str) -> str:
+        if (phase, team_id, criterion_id) in scores.index:
+            return f"{format_number(scores[(phase, team_id, criterion_id)])} / {format_number(criteria.loc[(phase, criterion_id), 'points_max'])}"
+        return _not_published(as_of, lang) if (phase, team_id) in took_part else tr(lang, ko="참여하지 않음", en="did not take part")
+
+    ordered = sorted(entered, key=lambda t: (teams[t], t))
+    rows = [
+        [_team(t, teams, RESULTS_PAGE), local(criteria.loc[(phases[-1], c)], "name", lang), *(cell(p, t, c) for p in phases)]
+        for t in ordered
+        for c in shared
+    ]
+    totals = pd.DataFrame(
+        [
+            {"team": teams[t], "phase": names[p], "score": scores[(p, t, "total")], "points": cell(p, t, "total")}
+            for t in ordered
+            for p in phases
+            if (p, t, "total") in scores.index
+        ],
+        columns=["team", "phase", "score", "points"],
+    )
+    if totals.empty:
+        return {"headers": [], "rows": [], "chart": None}, {}
+    chart, files = render_chart(
+        Chart(
+            page=RESULTS_PAGE,
+            slug="phase-scores",
+            title=tr(lang, ko="팀별 총점, 단계별 비교(공개된 점수만)", en="Total score of each team, phase by phase (published scores only)"),
+            figure=charts.phase_scores_figure(totals, lang),
+            table=pd.DataFrame(
+                {
+                    tr(lang, ko="팀", en="Team"): totals["team"],
+                    tr(lang, ko="단계", en="Phase"): totals["phase"],
+                    tr(lang, ko="총점", en="Total score"): totals["score"].astype(float),
+                }
+            ),
+            summary=_comparison_summary(totals, phases, names, lang),
+            source=tr(lang, ko="이 사이트의 evaluations 패키지(과기정통부 발표와 보도)", en="the evaluations package of this site (ministry releases and reports)"),
+            as_of=as_of,
+            lang=lang,
+            height_px=120 + 44 * len(totals),
+        )
+    )
+    headers = [tr(lang, ko="팀", en="Team"), tr(lang, ko="평가 항목", en="Criterion"), *(names[p] for p in phases)]
+    return {"headers": headers, "rows": rows, "chart": chart}, files
+
+
+def _comparison_summary(totals: pd.DataFrame, phases: list[str], names: pd.Series, lang: str) -> str:
+    parts = []
+    for phase in phases:
+        rows = totals[totals["phase"] == names[phase]].sort_values("score", ascending=False)
+        listed = ", ".join(f"{r.team} {format_number(r.score)}" for r in each_row(rows))
+        parts.append(tr(lang, ko=f"{names[phase]}: {listed}", en=f"{names[phase]}: {listed}") if listed else "")
+    return tr(lang, ko="공개된 총점(100점 만점). ", en="Published total scores, out of 100. ") + "; ".join(filter(None, parts)) + "."
 
 
 def _criteria_order(rows: pd.DataFrame) -> list[tuple[str, bool]]:

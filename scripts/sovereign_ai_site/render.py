@@ -35,9 +35,11 @@ def render(template: str, **context: object) -> str:
 
 
 def format_date(value: dt.date | None, precision: str = "day", lang: str = "en") -> str:
-    """``4 August 2025`` / ``2025년 8월 4일``; without the day at month precision."""
+    """``4 August 2025`` / ``2025년 8월 4일``; without the day at month precision, the year alone at year precision."""
     if value is None or pd.isna(value):
         return ""
+    if precision == "year":
+        return f"{value.year}년" if lang == "ko" else str(value.year)
     if lang == "ko":
         return f"{value.year}년 {value.month}월" if precision == "month" else f"{value.year}년 {value.month}월 {value.day}일"
     month = _MONTHS_EN[value.month - 1]

@@ -13,7 +13,9 @@ import datetime as dt
 import pandas as pd
 
 from sovereign_ai_site.errors import Problem
+from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.render import format_date
 
 
 def period_end(day: dt.date, precision: str = "day") -> dt.date:
@@ -33,6 +35,14 @@ def overdue_events(events: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     """Planned events whose whole period lies before ``as_of``."""
     past = [is_past(d, p, as_of) for d, p in zip(events["event_on"], events["date_precision"])]
     return events[events["is_planned"] & pd.Series(past, index=events.index, dtype=bool)]
+
+
+def planned_text(events: pd.DataFrame, as_of: dt.date, lang: str) -> list[str]:
+    """Per event: "planned", "not yet reported as of …" where its date has passed, or nothing."""
+    overdue = set(overdue_events(events, as_of).index)
+    when = format_date(as_of, lang=lang)
+    late = tr(lang, ko=f"{when} 현재 결과 미보고", en=f"not yet reported as of {when}")
+    return [(late if index in overdue else tr(lang, ko="예정", en="planned")) if planned else "" for index, planned in events["is_planned"].items()]
 
 
 def stale_rows(catalog: Catalog, as_of: dt.date) -> list[Problem]:

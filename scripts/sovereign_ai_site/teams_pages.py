@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from sovereign_ai_site import markup, pagination
-from sovereign_ai_site.cite import Citations
+from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
@@ -57,9 +57,10 @@ def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
         pager = pagination.pager(paths, number, len(ordered), lang)
         pages[path] = render(f"teams.{lang}.md.jinja", rows=rows, pager=pager, cite=cite.all([t.source_ids for t in shown], path))
     rows_of, stages = _TeamRows(catalog, orgs), catalog.table("program", "stages").set_index("stage_id")
+    totals, today = _total_points(catalog), format_date(as_of(catalog), lang=lang)
     for team in each_row(teams):
         page = f"teams/{team.team_id}.md"
-        pages[page] = team_page(rows_of, orgs, stages, cite, team, page, lang)
+        pages[page] = team_page(rows_of, orgs, stages, totals, today, cite, team, page, lang)
     return pages
 
 
@@ -72,6 +73,7 @@ class _TeamRows:
             "outcomes": catalog.table("teams", "outcomes"),
             **({"models": catalog.table("models", "models")} if "models" in catalog.packages else {}),
             **({"support": catalog.table("funding", "support")} if "funding" in catalog.packages else {}),
+            **({"scores": catalog.table("evaluations", "scores").query("criterion_id == 'total'")} if "evaluations" in catalog.packages else {}),
         }
         self._empty = {name: table.iloc[0:0] for name, table in tables.items()}
         self._groups = {name: dict(tuple(table.groupby("team_id", sort=False))) for name, table in tables.items()}
@@ -83,11 +85,33 @@ class _TeamRows:
         return self._groups[name].get(team_id, self._empty[name])
 
 
-def team_page(rows_of: _TeamRows, orgs: pd.DataFrame, stages: pd.DataFrame, cite: Citations, team, page: str, lang: str) -> str:
+def _total_points(catalog: Catalog) -> dict[str, float]:
+    """The maximum total score of each evaluated stage."""
+    if "evaluations" not in catalog.packages:
+        return {}
+    criteria = catalog.table("evaluations", "criteria")
+    totals = criteria[criteria["criterion_id"] == "total"]
+    return dict(zip(totals["stage_id"], totals["points_max"]))
+
+
+def _total_score(stage_id: str, scores: pd.Series, totals: dict[str, float], as_of: str, lang: str) -> str:
+    """The team's published total in an evaluated stage, or that none was published; empty for other stages."""
+    if stage_id not in totals:
+        return ""
+    if stage_id in scores.index:
+        return f"{format_number(scores[stage_id])} / {format_number(totals[stage_id])}"
+    return tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
+
+
+def team_page(
+    rows_of: _TeamRows, orgs: pd.DataFrame, stages: pd.DataFrame, totals: dict[str, float], today: str, cite: Citations, team, page: str, lang: str
+) -> str:
     members = rows_of("members", team.team_id)
     members = members.assign(is_lead=members["role"] == "lead", name=[local(m, "name", lang) for m in each_row(members)])
     members = members.sort_values(["is_lead", "org_type", "name"], ascending=[False, True, True])
     outcomes = rows_of("outcomes", team.team_id).sort_values(["decided_on", "stage_id"])
+    scored = rows_of("scores", team.team_id)
+    scores = scored.set_index("stage_id")["score"] if scored is not None else pd.Series(dtype=float)
     other = "en" if lang == "ko" else "ko"
     facts = [
         [tr(lang, ko="영문 이름", en="Korean name"), getattr(team, f"name_{other}")],
@@ -103,6 +127,7 @@ def team_page(rows_of: _TeamRows, orgs: pd.DataFrame, stages: pd.DataFrame, cite
             local(stages.loc[o.stage_id], "name", lang),
             value_label(o.outcome, OUTCOME_KO, lang),
             format_date(o.decided_on, lang=lang),
+            _total_score(o.stage_id, scores, totals, today, lang),
             local(o, "reason", lang),
             cite.links(o.source_ids, page),
         ]
