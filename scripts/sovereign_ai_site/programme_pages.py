@@ -278,8 +278,10 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
         ],
         columns=["team", "phase", "score", "points"],
     )
+    shown, more = pagination.rows_in_page(rows, RESULTS_PAGE, "evaluations", lang)
+    table = {"headers": [tr(lang, ko="팀", en="Team"), tr(lang, ko="평가 항목", en="Criterion"), *(names[p] for p in phases)], "rows": shown, "more": more}
     if totals.empty:
-        return {"headers": [], "rows": [], "chart": None}, {}
+        return {**table, "chart": None}, {}
     chart, files = render_chart(
         Chart(
             page=RESULTS_PAGE,
@@ -297,11 +299,10 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
             source=tr(lang, ko="이 사이트의 evaluations 패키지(과기정통부 발표와 보도)", en="the evaluations package of this site (ministry releases and reports)"),
             as_of=as_of,
             lang=lang,
-            height_px=120 + 44 * len(totals),
+            height_px=120 + 44 * min(len(totals), pagination.ROWS_PER_PAGE // 3),  # bounded: the page must not grow
         )
     )
-    headers = [tr(lang, ko="팀", en="Team"), tr(lang, ko="평가 항목", en="Criterion"), *(names[p] for p in phases)]
-    return {"headers": headers, "rows": rows, "chart": chart}, files
+    return {**table, "chart": chart}, files
 
 
 def _comparison_summary(totals: pd.DataFrame, phases: list[str], names: pd.Series, lang: str) -> str:
