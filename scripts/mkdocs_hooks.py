@@ -19,6 +19,7 @@ import re
 import shutil
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
@@ -40,7 +41,17 @@ _generated: dict[str, str | bytes] = {}
 _english: BuildBeside | None = None
 _tables_set_aside: list[str] = []  # of the page being rendered (MkDocs renders one at a time)
 _serving = False
-_site: tuple[str, str, contextlib.ExitStack] | None = None  # site_dir, the folder written instead, the turn held
+
+
+class _Writing(NamedTuple):
+    """A build under way: the site_dir it replaces, the folder it writes instead, and its turn at site_dir."""
+
+    site_dir: str
+    staging: str
+    turn: contextlib.ExitStack
+
+
+_site: _Writing | None = None
 COLLECT_AFTER_S = 1.0  # after a preview rebuild: by then the page has reloaded
 
 
@@ -62,7 +73,7 @@ def on_config(config):
     held = contextlib.ExitStack()
     held.enter_context(turn(Path(config.site_dir)))
     staging = str(new_staging(Path(config.site_dir)))
-    _site = (config.site_dir, staging, held)
+    _site = _Writing(config.site_dir, staging, held)
     config["site_dir"] = staging
     return config
 
@@ -92,7 +103,7 @@ def on_pre_build(config) -> None:
     _english = None  # a build of English, forked from the Korean one, has no English build to wait for
     if _language(config) == DEFAULT_LANGUAGE:
         english, site_dir = _english_config(config), config.site_dir
-        _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=_site[0] if _site else site_dir)
+        _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=_site.site_dir if _site else site_dir)
     _generated.clear()
     _generated.update(build_site(inputs, _language(config), _korean_site_url(config)))
 
@@ -147,8 +158,8 @@ def on_post_build(config) -> None:
         if _english is not None:
             _english.finish()
         if site is not None:
-            swap_in(Path(site[1]), Path(site[0]))  # the old site is now in site[1], removed below
-            config["site_dir"] = site[0]
+            swap_in(Path(site.staging), Path(site.site_dir))  # the old site is now in site.staging, removed below
+            config["site_dir"] = site.site_dir
     finally:
         _release(site)
     if _serving and _language(config) == DEFAULT_LANGUAGE:
@@ -163,12 +174,12 @@ def on_build_error(error) -> None:
     _release(site)
 
 
-def _release(site: tuple[str, str, contextlib.ExitStack] | None) -> None:
+def _release(site: _Writing | None) -> None:
     """Remove the folder written instead of site_dir (the new site on an error, the old one after the
     swap) and let the next build of site_dir take its turn."""
     if site is not None:
-        with site[2]:
-            shutil.rmtree(site[1], ignore_errors=True)
+        with site.turn:
+            shutil.rmtree(site.staging, ignore_errors=True)
 
 
 def _with_csp(html: str, page: str) -> str:

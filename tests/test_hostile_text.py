@@ -7,9 +7,7 @@ import csv
 import json
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
