@@ -17,7 +17,9 @@ import logging
 import os
 import re
 import shutil
+import sys
 import threading
+import time
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,7 +35,8 @@ from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.markup import put_back_tables, set_aside_tables
 from sovereign_ai_site.output import new_staging, swap_in, turn
-from sovereign_ai_site.site import build_site, load_unless_unchanged
+from sovereign_ai_site.site import build_site, load_unless_unchanged, problem_pages
+from sovereign_ai_site.staleness import stale_rows
 from sovereign_ai_site.theme_cache import compiled_templates
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
@@ -52,6 +55,8 @@ class _Writing(NamedTuple):
 
 
 _site: _Writing | None = None
+_started = 0.0  # when this language's build began
+_warnings: list = []  # this build's data warnings (planned rows whose date has passed)
 COLLECT_AFTER_S = 1.0  # after a preview rebuild: by then the page has reloaded
 
 
@@ -95,11 +100,23 @@ def on_serve(server, config, builder):
 
 
 def on_pre_build(config) -> None:
-    global _english
+    global _english, _started, _warnings
+    _started, lang = time.monotonic(), _language(config)
     try:
         inputs = load_unless_unchanged(Path(config.config_file_path).resolve().parent)
     except DataError as error:
-        raise Abort(error.report()) from None
+        if not (_serving and _generated):
+            raise Abort(error.report()) from None
+        # The preview keeps serving: every page it had shows the problems until they are fixed (and the
+        # terminal lists them, outside MkDocs' log, whose strict mode would stop the rebuild).
+        print(error.report(), file=sys.stderr)
+        _english = None
+        _generated.update(problem_pages(error, list(_generated), lang))
+        return
+    _warnings = stale_rows(inputs.catalog, inputs.as_of)
+    log.info("%s: data read and checked in %.1f s", lang, time.monotonic() - _started)
+    for warning in _warnings if lang == DEFAULT_LANGUAGE else []:  # in full, once
+        log.info("data warning: %s", warning)
     _english = None  # a build of English, forked from the Korean one, has no English build to wait for
     if _language(config) == DEFAULT_LANGUAGE:
         english, site_dir = _english_config(config), config.site_dir
@@ -118,7 +135,6 @@ def on_files(files: Files, config) -> Files:
         elif target is not None:  # a translation takes the place of the Korean page
             kept.append(File.generated(config, target, abs_src_path=file.abs_src_path))
     kept += [File.generated(config, path, content=content) for path, content in _generated.items()]
-    log.info("%s: generated %d pages and files from data/", lang, len(_generated))
     # The order MkDocs gives files read from disk, so that the sitemap and search index
     # match a build of `sovereign_ai_site build --out` output byte for byte.
     return Files(sorted(kept, key=_walk_order))
@@ -162,8 +178,32 @@ def on_post_build(config) -> None:
             config["site_dir"] = site.site_dir
     finally:
         _release(site)
+    log.info("%s", _summary(config))
     if _serving and _language(config) == DEFAULT_LANGUAGE:
         _collect_garbage_after_reload()
+
+
+def _summary(config) -> str:
+    """One line per language at the end of the build: what it made and how long it took."""
+    pages = [content for path, content in _generated.items() if path.endswith(".md")]
+    tables = sum(content.count("<table") for content in pages)
+    charts = sum(content.count("data-chart=") for content in pages)
+    seconds = time.monotonic() - _started
+    return f"{_language(config)}: {len(pages)} generated pages, {tables} tables, {charts} charts, {len(_warnings)} data warnings, {seconds:.1f} s"
+
+
+class _Quieter(logging.Filter):
+    """MkDocs' lines that say nothing to a maintainer here: the folder each language is written to first
+    (not site/), its cleaning, the empty sitemap template (the pipeline writes the sitemaps) and, for
+    the English build, its own timing (the summary lines give both)."""
+
+    NOISE = ("Cleaning site directory", "Building documentation to directory", "Template skipped: 'sitemap.xml'", "Documentation built in")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(self.NOISE)
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_Quieter())
 
 
 def on_build_error(error) -> None:

@@ -58,3 +58,19 @@ def test_a_full_garbage_collection_follows_a_preview_rebuild(command):
     finally:
         gc.callbacks.remove(seen)
         hooks.on_startup(command="build", dirty=False)  # the Content-Security-Policy back on for other tests
+
+
+def test_a_bad_edit_is_reported_in_the_open_page(browser, tmp_path):
+    project = scaled_project(PROJECT, 1, tmp_path)
+    with mkdocs_serving(project, "teams/") as address:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(address + "teams/")
+        teams = project / "data/teams/teams.csv"
+        teams.write_text(teams.read_text(encoding="utf-8").replace(",eliminated,", ",dropped,", 1), encoding="utf-8")
+        tab.wait_for_selector("text=데이터에 문제가 있습니다", timeout=60000)
+        assert 'data/teams/teams.csv row' in tab.inner_text("article") and 'field status: "dropped" is not one of the allowed values' in tab.inner_text("article")
+        teams.write_text(teams.read_text(encoding="utf-8").replace(",dropped,", ",eliminated,", 1), encoding="utf-8")
+        tab.wait_for_selector("h1:has-text('팀')", timeout=60000)
+        assert "데이터에 문제가 있습니다" not in tab.inner_text("article")
+        context.close()

@@ -183,3 +183,13 @@ def test_without_fork_the_same_site_is_built_in_turn(tmp_path):
     assert in_turn.returncode == 0, in_turn.stderr
     assert snapshot(tmp_path / "in-turn" / "site") == snapshot(tmp_path / "forked" / "site")
     assert not [p for p in (tmp_path / "in-turn").iterdir() if p.name != "site"]
+
+
+def test_the_build_reports_one_summary_line_per_language_and_no_noise(tmp_path):
+    result = mkdocs_build(PROJECT / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in (result.stdout + result.stderr).splitlines() if line.strip()]
+    summaries = [line for line in lines if re.search(r"INFO +- +(ko|en): \d+ generated pages, \d+ tables, \d+ charts, \d+ data warnings, [\d.]+ s$", line)]
+    assert sorted(line.split("-  ")[1][:2] for line in summaries) == ["en", "ko"]
+    assert not any("not included in the" in line or "Building documentation to directory" in line for line in lines)
+    assert len(lines) == 4, lines  # each language: its data check and its summary

@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sovereign_ai_site import paths
+from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
-from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
 from sovereign_ai_site.sitemap import sitemap_files
@@ -96,6 +96,15 @@ def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | Non
         files.update(sitemap_files(pages, site_url, lang, inputs.as_of))
     check_paths(files)
     return dict(sorted(files.items()))
+
+
+def problem_pages(error: DataError, pages: list[str], lang: str) -> dict[str, str]:
+    """For the preview: each of ``pages`` says what is wrong with the data, so that a maintainer sees it
+    in the open page as well as in the terminal; the next good edit builds them again."""
+    heading = tr(lang, ko="데이터에 문제가 있습니다", en="The data has problems")
+    intro = tr(lang, ko="아래 문제를 고치면 사이트가 다시 만들어집니다.", en="Fix these and the site is built again.")
+    page = f"# {heading}\n\n{intro}\n\n" + "".join(f"- {markup.md(str(problem))}\n" for problem in error.problems)
+    return {path: page for path in pages if path.endswith(".md")}
 
 
 def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
