@@ -37,7 +37,8 @@ _REMOTE = ("profile", "$schema", "dialect")
 
 # An ID names a page or a file (teams/<team_id>/, data/<package>/<resource>.csv): lower-case words and
 # digits joined by hyphens, never a name the site itself uses for a page of a folder.
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"  # as every ID field's schema states it
+SLUG = re.compile(SLUG_PATTERN)
 FILE_NAME = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")  # of a package folder or a resource's CSV
 _RESERVED = re.compile(r"index|changelog|releases|datapackage|assets|search|en|ko|page-\d+")
 MAX_INTEGER = 2**53 - 1  # the largest a browser's JSON holds exactly
@@ -152,8 +153,8 @@ def _field(field: object, where: str, place: str) -> list[Problem]:
         for key in constraints
         if key not in _ALLOWED["constraints"]
     ]
-    if name.endswith("_id") and constraints.get("pattern") != "^" + SLUG.pattern.replace("(?:", "(") + "$":
-        problems.append(Problem(where, None, name, f'{place}: an ID field needs the constraint "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"'))
+    if name.endswith("_id") and constraints.get("pattern") != SLUG_PATTERN:
+        problems.append(Problem(where, None, name, f'{place}: an ID field needs the constraint "pattern": "{SLUG_PATTERN}"'))
     return problems
 
 
