@@ -32,7 +32,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from sovereign_ai_site.static_server import mkdocs_serving, serving
 from sovereign_ai_site.synthetic import scaled_project
 

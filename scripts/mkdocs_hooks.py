@@ -26,8 +26,6 @@ from typing import NamedTuple
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files
-from watchdog.observers.polling import PollingObserver
-
 from sovereign_ai_site import csp
 from sovereign_ai_site.background import BuildBeside
 from sovereign_ai_site.csp import InlineScriptError, with_csp
@@ -38,6 +36,7 @@ from sovereign_ai_site.output import new_staging, swap_in, turn
 from sovereign_ai_site.site import build_site, load_unless_unchanged, problem_pages
 from sovereign_ai_site.staleness import stale_rows
 from sovereign_ai_site.theme_cache import compiled_templates
+from watchdog.observers.polling import PollingObserver
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 _generated: dict[str, str | bytes] = {}

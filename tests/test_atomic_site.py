@@ -10,10 +10,9 @@ import sys
 import time
 
 import pytest
-
 from conftest import make_project, mkdocs_build, snapshot
-from sovereign_ai_site.output import BUILDING_PREFIX, check_paths, write_tree
 from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.output import BUILDING_PREFIX, check_paths, write_tree
 from test_hostile_text import inject
 
 

@@ -6,9 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from frictionless import validate
-
 from conftest import PROJECT
+from frictionless import validate
 from sovereign_ai_site.site import load
 
 PACKAGES = sorted(p.name for p in (PROJECT / "data").iterdir() if p.is_dir())

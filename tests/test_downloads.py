@@ -18,9 +18,8 @@ from urllib.parse import urljoin, urlsplit
 import pandas as pd
 import pytest
 import yaml
-from frictionless import Package
-
 from conftest import PROJECT, make_project
+from frictionless import Package
 from sovereign_ai_site import markup
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.dictionary import anchor, headers
@@ -125,7 +124,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
         assert heads and all(HANGUL.search(h) for h in heads), heads
         english = en[f"data/{package.name}/index.md"]
         assert d["description_ko"] not in english and not any(r.descriptor["description_ko"] in english for r in package.resources.values())
-        assert not HANGUL.search("".join(re.findall(r'^#.*$|<th scope="col">.*?</th>', english, re.M))), package.name
+        assert not HANGUL.search("".join(re.findall(r'^#.*$|<th scope="col">.*?</th>', english, re.MULTILINE))), package.name
     teams = ko["data/teams/index.md"]
     assert "<th scope=\"col\">허용 값</th>" in teams and "Allowed values" not in teams and "Data dictionary" not in teams
     assert f"<td>{markup.h('필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$')}</td>" in teams
@@ -139,7 +138,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
 
 def test_reuse_code_is_the_same_in_both_languages(site):
     for path in (p for p in site["ko"] if p.startswith("data/") and p.endswith("/index.md") and p.count("/") == 2):
-        code = [re.findall(r"<pre><code>.*?</code></pre>", site[lang][path], re.S) for lang in ("ko", "en")]
+        code = [re.findall(r"<pre><code>.*?</code></pre>", site[lang][path], re.DOTALL) for lang in ("ko", "en")]
         assert len(code[0]) == 4 and code[0][1:] == code[1][1:], path  # the first is the BibTeX, its note in the page's language
 
 
@@ -255,7 +254,7 @@ def test_json_ld_cannot_close_its_script_tag(tmp_path):
     d["description"] = hostile
     descriptor.write_text(json.dumps(d, ensure_ascii=False))
     page = catalog_pages(load(project), "en")["data/teams/index.md"]
-    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)[1]
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[1]
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["description"] == hostile
     assert page.count("</script>") == 1
@@ -326,7 +325,7 @@ def test_changelog_that_disagrees_is_refused_with_every_reason(tmp_path):
 def test_frictionless_validates_the_published_packages_over_http(served_site):
     for package in PACKAGES:
         url = f"{served_site}/data/{package}/datapackage.json"
-        result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", url], capture_output=True, text=True, timeout=120)
+        result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", url], capture_output=True, text=True, timeout=120, check=False)
         assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
         report = json.loads(result.stdout)
         assert report["valid"] and len(report["tasks"]) == len(list((PROJECT / "data" / package).glob("*.csv"))), package

@@ -9,10 +9,9 @@ import re
 
 import markdown
 import pytest
+from conftest import make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import make_project
 from sovereign_ai_site import charts, markup
 from sovereign_ai_site.site import generate
 

@@ -9,11 +9,10 @@ import shutil
 
 import pandas as pd
 import pytest
-
 from conftest import PROJECT
 from sovereign_ai_site import markup
-from sovereign_ai_site.funding_pages import DISPUTED_TOPICS
 from sovereign_ai_site.cite import as_of
+from sovereign_ai_site.funding_pages import DISPUTED_TOPICS
 from sovereign_ai_site.render import format_date, format_krw, format_number
 from sovereign_ai_site.site import build_site, load
 

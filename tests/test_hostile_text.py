@@ -9,10 +9,9 @@ import shutil
 from pathlib import Path
 
 import yaml
+from conftest import make_project, mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import make_project, mkdocs_build
 from sovereign_ai_site import seeds
 from sovereign_ai_site.static_server import serving
 

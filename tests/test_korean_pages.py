@@ -8,7 +8,6 @@ import json
 import re
 
 import pytest
-
 from conftest import PROJECT
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
@@ -75,8 +74,8 @@ def test_model_chart_labels_follow_the_language(site):
     assert all("전체 파라미터" in t["hovertemplate"] for t in ko["data"])
     sk_telecom = next(t for t in ko["data"] if t["name"] == "SK텔레콤")
     assert ["2025년 12월 28일", "5,190억 개", "330억 개"] in sk_telecom["customdata"]
-    assert list(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[0][:3] == ["팀", "모델", "공개일"]
-    assert list(csv.reader(io.StringIO(site["en"]["models/model-size.csv"])))[0][:3] == ["Team", "Model", "Released"]
+    assert next(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[:3] == ["팀", "모델", "공개일"]
+    assert next(csv.reader(io.StringIO(site["en"]["models/model-size.csv"])))[:3] == ["Team", "Model", "Released"]
     assert "가장 큰 모델은 LG AI연구원의 K-EXAONE 2.0(파라미터 7,500억 개, 2026년 7월 31일 공개)입니다." in site["ko"]["models/index.md"]
     assert "The largest is K-EXAONE 2.0 by LG AI Research (750 billion parameters, released 31 July 2026)." in site["en"]["models/index.md"]
 

@@ -7,10 +7,9 @@ import os
 
 import markdown
 import pytest
+from conftest import TESTS, make_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import TESTS, make_project
 from sovereign_ai_site import markup
 from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.site import load

@@ -8,7 +8,6 @@ nothing, and that no page grows when the data does.
 from __future__ import annotations
 
 import pytest
-
 from conftest import PROJECT, mkdocs_build
 from sovereign_ai_site.pagination import ROWS_PER_PAGE
 from sovereign_ai_site.static_server import serving

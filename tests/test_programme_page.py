@@ -8,7 +8,6 @@ import re
 
 import pandas as pd
 import pytest
-
 from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.charts import _text

@@ -8,7 +8,6 @@ import threading
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import PROJECT
 from sovereign_ai_site.static_server import mkdocs_serving
 from sovereign_ai_site.synthetic import scaled_project

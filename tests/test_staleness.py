@@ -8,7 +8,6 @@ import datetime as dt
 import shutil
 
 import pytest
-
 from conftest import PROJECT
 from sovereign_ai_site.__main__ import main
 from sovereign_ai_site.render import format_date

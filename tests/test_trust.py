@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-
 from conftest import PROJECT, mkdocs_build, snapshot
 
 
@@ -92,7 +91,7 @@ def test_no_inline_event_handlers(pages):
 
 
 def test_every_page_has_a_content_security_policy(pages):
-    for page, _ in pages.items():
+    for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert 'http-equiv="Content-Security-Policy"' in head, page
         assert "script-src 'self'" in head and "unsafe-eval" not in head

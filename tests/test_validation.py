@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 
 import pytest
-
 from conftest import BROKEN, FIXTURES, make_project, mkdocs_build, snapshot
 from sovereign_ai_site import checks
 from sovereign_ai_site.__main__ import main

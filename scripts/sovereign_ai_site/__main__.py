@@ -10,8 +10,8 @@ from pathlib import Path
 from sovereign_ai_site import seeds
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, LANGUAGES, hand_written_page
-from sovereign_ai_site.paths import PROJECT_DIR
 from sovereign_ai_site.output import write_tree
+from sovereign_ai_site.paths import PROJECT_DIR
 from sovereign_ai_site.site import generate, load
 from sovereign_ai_site.staleness import stale_rows
 

@@ -71,8 +71,8 @@ def id_problem(value: str, pattern: re.Pattern = SLUG) -> str | None:
 
 def _unknown_properties(node: dict, kind: str, where: str, place: str) -> list[Problem]:
     problems = []
-    for key in node:
-        if key in _REMOTE or (key in ("schema", "dialect") and not isinstance(node[key], dict)):
+    for key, value in node.items():
+        if key in _REMOTE or (key in ("schema", "dialect") and not isinstance(value, dict)):
             problems.append(Problem(where, None, None, f'{place}"{key}" is refused: validation runs offline and reads nothing named by a descriptor'))
         elif key not in _ALLOWED[kind]:
             problems.append(Problem(where, None, None, f'{place}property {excerpt(key)} is not one the build reads'))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
-
 import pandas as pd
+from markupsafe import Markup, escape
 
 from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.i18n import tr

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pandas as pd
-
 from markupsafe import Markup
 
 from sovereign_ai_site import charts, markup, pagination

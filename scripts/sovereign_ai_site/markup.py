@@ -83,7 +83,7 @@ def table(headers: list[str], rows: list[list[object]], caption: str | None = No
 
 
 _TABLE_START = '<table class="data-table">'
-_TABLE = re.compile(re.escape(_TABLE_START) + ".*?</table>", re.S)  # no table holds another
+_TABLE = re.compile(re.escape(_TABLE_START) + ".*?</table>", re.DOTALL)  # no table holds another
 _ID = re.compile(r'\sid="([^"]*)"')
 _PLACEHOLDER = re.compile(r'<div data-set-aside="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
 

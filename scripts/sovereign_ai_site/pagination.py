@@ -8,7 +8,8 @@ Tables that are part of a larger page show their first rows and say where the re
 from __future__ import annotations
 
 import math
-from typing import Sequence, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
 from markupsafe import Markup
 

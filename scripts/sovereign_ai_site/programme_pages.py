@@ -11,10 +11,10 @@ from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
-from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.i18n import local, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
+from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import OUTCOME_KO, short_names
 

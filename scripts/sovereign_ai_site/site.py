@@ -11,11 +11,11 @@ from pathlib import Path
 from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.catalog_pages import catalog_pages
-from sovereign_ai_site.errors import DataError, Problem
-from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
+from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
+from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
 from sovereign_ai_site.sitemap import sitemap_files

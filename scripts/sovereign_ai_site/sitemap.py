@@ -41,7 +41,7 @@ def sitemap_files(pages: Iterable[str], root_url: str, lang: str, as_of: dt.date
 def _gzip(content: bytes, as_of: dt.date) -> bytes:
     """Gzip whose header carries the as-of date and no file name: the same bytes on any day."""
     out = io.BytesIO()
-    mtime = int(dt.datetime.combine(as_of, dt.time(), dt.timezone.utc).timestamp())
+    mtime = int(dt.datetime.combine(as_of, dt.time(), dt.UTC).timestamp())
     with gzip.GzipFile(filename="", mode="wb", fileobj=out, mtime=mtime) as stream:
         stream.write(content)
     return out.getvalue()

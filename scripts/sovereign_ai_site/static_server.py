@@ -18,9 +18,10 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
@@ -28,7 +29,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, gzip-compressed (level 6, as common hosts use) when the client accepts it."""
 
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript"}
+    extensions_map: ClassVar[dict[str, str]] = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".js": "application/javascript"}
 
     def send_head(self):
         path = self.translate_path(self.path)
