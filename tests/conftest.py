@@ -26,6 +26,8 @@ theme:
   custom_dir: {overrides}
 hooks:
   - {hooks}
+plugins:
+  - search
 validation:
   omitted_files: info
 """

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sovereign_ai_site import seeds
 from sovereign_ai_site.static_server import serving
+from test_browser import search
 
 # Each payload, if it ran, would set window.__pwned; a javascript: link or a remote image would show in the DOM.
 PAYLOADS = [
@@ -46,9 +47,13 @@ FOUND = """() => ({
 })"""
 
 
+MARKER = "Zebrafinch"  # a word before each injected text, for the search test to find it by
+
+
 def inject(project: Path, text: str) -> None:
     """``text`` in every free-text field: names and notes in the CSVs, titles and descriptions in the
     descriptor, and the title, publisher and claims of a seed (the register is written again from it)."""
+    text = f"{MARKER} {text}"
     teams = project / "data/teams"
     for name, columns in {"teams.csv": ["name_en"], "members.csv": ["org_name"]}.items():
         rows = list(csv.DictReader((teams / name).open(encoding="utf-8")))
@@ -78,7 +83,7 @@ def test_no_hostile_text_runs_in_the_browser(browser, tmp_path_factory, text):
     with serving(site) as address:
         result = mkdocs_build(project / "mkdocs.yml", site, site_url=address)
         assert result.returncode == 0, result.stdout + result.stderr
-        context = browser.new_context()
+        context = browser.new_context(viewport={"width": 390, "height": 844})  # a phone, where search has its button
         context.add_init_script(WATCH)
         tab = context.new_page()
         tab.on("dialog", lambda dialog: dialog.dismiss())
@@ -93,6 +98,10 @@ def test_no_hostile_text_runs_in_the_browser(browser, tmp_path_factory, text):
                 assert found["javascriptLinks"] == 0, url
                 assert found["remote"] == [], url
                 shown.append(tab.inner_text("body"))
+            # Material's search shows titles and text from its index: the same text, in another context.
+            assert search(tab, address + "data/", MARKER.lower())
+            found = tab.evaluate(FOUND)
+            assert not found["pwned"] and found["violations"] == [] and found["javascriptLinks"] == 0, found
         finally:
             context.close()
     assert " ".join(text.split()) in " ".join(" ".join(shown).split())  # shown as the literal text it is
