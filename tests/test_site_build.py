@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -10,10 +11,10 @@ import subprocess
 import sys
 
 import yaml
-from conftest import PROJECT, mkdocs_build, snapshot
+from conftest import PROJECT, make_project, mkdocs_build, snapshot
 from sovereign_ai_site.__main__ import main
 from sovereign_ai_site.i18n import missing_translations
-from sovereign_ai_site.site import generate
+from sovereign_ai_site.site import generate, load
 from sovereign_ai_site.synthetic import scaled_project
 
 
@@ -192,3 +193,23 @@ def test_the_build_reports_one_summary_line_per_language_and_no_noise(tmp_path):
     assert sorted(line.split("-  ")[1][:2] for line in summaries) == ["en", "ko"]
     assert not any("not included in the" in line or "Building documentation to directory" in line for line in lines)
     assert len(lines) == 4, lines  # each language: its data check and its summary
+
+
+def test_sitemaps_and_robots_name_every_page_in_both_languages_with_the_data_date(built_site, site_address):
+    root = site_address[1]
+    as_of = load(PROJECT).as_of.isoformat()
+    assert (built_site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {root}sitemap.xml\nSitemap: {root}en/sitemap.xml\n"
+    for prefix in ("", "en/"):
+        xml = (built_site / prefix / "sitemap.xml").read_text(encoding="utf-8")
+        assert gzip.decompress((built_site / prefix / "sitemap.xml.gz").read_bytes()).decode() == xml
+        locs = re.findall(r"<loc>([^<]+)</loc>", xml)
+        pages = {p.parent.relative_to(built_site / prefix).as_posix() for p in (built_site / prefix).rglob("index.html")}
+        assert {u.removeprefix(root + prefix).rstrip("/") or "." for u in locs} == {p for p in pages if not p.startswith("en")}
+        assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", xml)) == {as_of}
+        assert xml.count('hreflang="ko"') == xml.count('hreflang="en"') == xml.count('hreflang="x-default"') == len(locs)
+
+
+def test_a_file_managers_hidden_file_in_seeds_is_ignored(tmp_path):
+    project = make_project(tmp_path)
+    (project / "seeds" / ".DS_Store").write_bytes(b"\x00\x01")
+    assert main(["--project", str(project), "validate"]) == 0

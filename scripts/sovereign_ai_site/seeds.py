@@ -37,6 +37,8 @@ def read_seeds(seeds_dir: Path, root: Path) -> list[Seed]:
     """Every seed, sorted by source ID; raises DataError naming file and key."""
     seeds, problems = [], []
     for path in sorted(seeds_dir.iterdir()) if seeds_dir.is_dir() else []:
+        if path.name.startswith("."):  # a file manager's (.DS_Store) or an editor's, never a seed
+            continue
         where = path.relative_to(root).as_posix()
         if path.suffix != ".yml" or id_problem(path.stem):
             problems.append(Problem(where, None, None, f"a seed's file name is its source ID and .yml: {id_problem(path.stem) or 'not a .yml file'}"))

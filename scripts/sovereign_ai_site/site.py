@@ -18,7 +18,7 @@ from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
 from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.release import Collection, read_collection
-from sovereign_ai_site.sitemap import sitemap_files
+from sovereign_ai_site.sitemap import robots_txt, sitemap_files
 from sovereign_ai_site.topic_pages import topic_pages
 
 
@@ -94,6 +94,8 @@ def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | Non
     if site_url:
         pages = [*files, *filter(None, (hand_written_page(p, lang) for p in inputs.hand_written))]
         files.update(sitemap_files(pages, site_url, lang, inputs.as_of))
+        if lang == DEFAULT_LANGUAGE:  # the site's root is the Korean site's
+            files.update(robots_txt(site_url))
     check_paths(files)
     return dict(sorted(files.items()))
 

@@ -1,6 +1,6 @@
 """Each language's sitemap, written by the pipeline so that any engine publishes the same bytes.
 
-Every page is listed with its address in both languages (hreflang alternates, and ``x-default`` for
+``robots.txt`` names both sitemaps. Every page is listed with its address in both languages (hreflang alternates, and ``x-default`` for
 the Korean one), and the date is the data's as-of date, never the day of the build. The MkDocs theme's
 own sitemap is switched off (``overrides/sitemap.xml`` renders empty, which MkDocs skips).
 """
@@ -36,6 +36,13 @@ def sitemap_files(pages: Iterable[str], root_url: str, lang: str, as_of: dt.date
         + "</urlset>\n"
     ).encode("utf-8")
     return {"sitemap.xml": xml, "sitemap.xml.gz": _gzip(xml, as_of)}
+
+
+def robots_txt(root_url: str) -> dict[str, bytes]:
+    """``robots.txt`` at the site's root: everything may be crawled, and both languages' sitemaps are named."""
+    root = root_url.rstrip("/") + "/"
+    sitemaps = "".join(f"Sitemap: {root}{'' if code == DEFAULT_LANGUAGE else code + '/'}sitemap.xml\n" for code in LANGUAGES)
+    return {"robots.txt": f"User-agent: *\nAllow: /\n\n{sitemaps}".encode()}
 
 
 def _gzip(content: bytes, as_of: dt.date) -> bytes:
