@@ -9,7 +9,7 @@ from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
-from sovereign_ai_site.i18n import local, tr, value_label
+from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
@@ -64,7 +64,7 @@ def _support(catalog: Catalog, as_of: str, lang: str) -> pd.DataFrame:
         period_short=[_period(s, e, "month", lang) for s, e in zip(starts, ends)],
         figure=[value_label(k, FIGURE_KIND_KO, lang) for k in support["figure_kind"]],
         # A planned figure without a number is a gap in the record; other rows without one say why in their description.
-        gap=[tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}") if k == "planned" else "" for k in support["figure_kind"]],
+        gap=[not_published(as_of, lang) if k == "planned" else "" for k in support["figure_kind"]],
         kind_order=support["support_kind"].map(list(KINDS).index),
     ).sort_values(["kind_order", "team_id", "period_start", "support_id"], na_position="first")
 

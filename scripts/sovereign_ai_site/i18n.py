@@ -34,6 +34,11 @@ def missing_translations(src_uris: list[str]) -> list[str]:
     return sorted(korean ^ english)
 
 
+def not_published(as_of: str, lang: str) -> str:
+    """What a cell says where the record is silent: "not published as of <the data's date>"."""
+    return tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
+
+
 def tr(lang: str, *, ko: str, en: str) -> str:
     """A short label in the page's language; prose lives in per-language templates."""
     return ko if lang == "ko" else en

@@ -11,7 +11,7 @@ from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
-from sovereign_ai_site.i18n import local, tr, value_label
+from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.staleness import planned_text
@@ -85,12 +85,8 @@ def _team(team_id: str, teams: pd.Series, page: str) -> Markup:
     return markup.anchor(teams[team_id], markup.relative(page, f"teams/{team_id}.md"))
 
 
-def _not_published(as_of: str, lang: str) -> str:
-    return tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
-
-
 def _missing(value: object, as_of: str, lang: str) -> object:
-    return _not_published(as_of, lang) if pd.isna(value) else value
+    return not_published(as_of, lang) if pd.isna(value) else value
 
 
 def _facts(catalog: Catalog, cite: Citations, lang: str) -> list[dict]:
@@ -261,7 +257,7 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
     def cell(phase: str, team_id: str, criterion_id: str) -> str:
         if (phase, team_id, criterion_id) in scores.index:
             return f"{format_number(scores[(phase, team_id, criterion_id)])} / {format_number(criteria.loc[(phase, criterion_id), 'points_max'])}"
-        return _not_published(as_of, lang) if (phase, team_id) in took_part else tr(lang, ko="참여하지 않음", en="did not take part")
+        return not_published(as_of, lang) if (phase, team_id) in took_part else tr(lang, ko="참여하지 않음", en="did not take part")
 
     ordered = sorted(entered, key=lambda t: (teams[t], t))
     rows = [
@@ -335,7 +331,7 @@ def _criterion_row(criterion: pd.Series, is_sub: bool, planned: bool, cite: Cita
     if pd.notna(criterion["points_max"]):
         points = format_number(criterion["points_max"])
     else:
-        points = _not_published(as_of, lang) if planned else tr(lang, ko="적격/부적격(점수 없음)", en="pass/fail, not scored")
+        points = not_published(as_of, lang) if planned else tr(lang, ko="적격/부적격(점수 없음)", en="pass/fail, not scored")
     name = Markup("&emsp;↳ ") + markup.h(criterion["name"]) if is_sub else criterion["name"]
     return [name, points, local(criterion, "description", lang), cite.links(criterion["source_ids"], RESULTS_PAGE)]
 

@@ -51,7 +51,7 @@ def stale_rows(catalog: Catalog, as_of: dt.date) -> list[Problem]:
     if "timeline" in catalog.packages:
         resource = catalog.resource("timeline", "events")
         for index, event in overdue_events(resource.table, as_of).iterrows():
-            when = event["event_on"].isoformat()[: 7 if event["date_precision"] == "month" else 10]
+            when = event["event_on"].isoformat()[: {"year": 4, "month": 7}.get(event["date_precision"], 10)]
             warnings.append(Problem(resource.path, index + 2, "event_on", f"planned for {when}, no result recorded as of {as_of.isoformat()}"))
     if "program" in catalog.packages:
         resource = catalog.resource("program", "stages")

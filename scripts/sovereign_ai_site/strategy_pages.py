@@ -8,7 +8,7 @@ from sovereign_ai_site import charts
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
-from sovereign_ai_site.i18n import local, tr, value_label
+from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
@@ -136,7 +136,7 @@ def _procurement(catalog: Catalog, as_of: str, lang: str) -> pd.DataFrame:
     """Procurement rows by programme (dated first), each marked whether it is its programme's total."""
     rows = catalog.table("strategy", "gpu_procurement")
     first = rows.groupby("programme_en")["announced_on"].transform(lambda d: d.dropna().min() if d.notna().any() else None)
-    missing = tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
+    missing = not_published(as_of, lang)
     rows = rows.assign(
         first=first,
         announced=[format_date(d, lang=lang) or missing for d in rows["announced_on"]],

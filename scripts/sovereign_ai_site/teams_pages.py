@@ -6,7 +6,7 @@ import pandas as pd
 
 from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations, as_of
-from sovereign_ai_site.i18n import local, tr, value_label
+from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
@@ -100,7 +100,7 @@ def _total_score(stage_id: str, scores: pd.Series, totals: dict[str, float], as_
         return ""
     if stage_id in scores.index:
         return f"{format_number(scores[stage_id])} / {format_number(totals[stage_id])}"
-    return tr(lang, ko=f"{as_of} 기준 공개되지 않음", en=f"not published as of {as_of}")
+    return not_published(as_of, lang)
 
 
 def team_page(
