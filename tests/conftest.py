@@ -9,12 +9,22 @@ import sys
 from pathlib import Path
 
 import pytest
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.static_server import serving
 
 TESTS = Path(__file__).parent
 PROJECT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir())
+
+
+
+@pytest.fixture(autouse=True, scope="session")
+def in_english():
+    """A test reads labels, dates and amounts in English unless it speaks Korean itself (``speaking("ko")``)."""
+    with speaking("en"):
+        yield
+
 
 FIXTURE_MKDOCS = """\
 site_name: Fixture

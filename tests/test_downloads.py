@@ -21,11 +21,10 @@ import yaml
 from conftest import PROJECT, make_project
 from frictionless import Package
 from sovereign_ai_site import markup
-from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.dictionary import anchor, headers
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.render import format_date
-from sovereign_ai_site.site import load
+from sovereign_ai_site.site import build_site, load
 
 PACKAGES = sorted(p.name for p in (PROJECT / "data").iterdir() if p.is_dir())
 DOWNLOAD = re.compile(r"\.(zip|csv|json|cff)$|/SHA256SUMS$")
@@ -40,7 +39,7 @@ def inputs():
 @pytest.fixture(scope="module")
 def site(inputs):
     """The published data files and the data pages of each language's site."""
-    return {lang: {**inputs.downloads, **catalog_pages(inputs, lang)} for lang in ("ko", "en")}
+    return {lang: {**inputs.downloads, **build_site(inputs, lang)} for lang in ("ko", "en")}
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +142,7 @@ def test_reuse_code_is_the_same_in_both_languages(site):
 
 
 def test_downloads_are_the_same_bytes_in_both_languages(site):
-    files = {lang: {path: content for path, content in site[lang].items() if not path.endswith(".md")} for lang in site}
+    files = {lang: {path: content for path, content in site[lang].items() if path.startswith("data/") and not path.endswith(".md")} for lang in site}
     assert files["ko"].keys() == files["en"].keys() and files["ko"] == files["en"]
     assert {"data/SHA256SUMS", "data/sovereign-ai-data.zip", "data/teams/teams.zip", "data/teams/teams.csv", "data/teams/datapackage.json"} <= files["ko"].keys()
 
@@ -253,7 +252,7 @@ def test_json_ld_cannot_close_its_script_tag(tmp_path):
     d = json.loads(descriptor.read_text())
     d["description"] = hostile
     descriptor.write_text(json.dumps(d, ensure_ascii=False))
-    page = catalog_pages(load(project), "en")["data/teams/index.md"]
+    page = build_site(load(project), "en")["data/teams/index.md"]
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)[1]
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["description"] == hostile
@@ -308,7 +307,7 @@ def test_changelog_notes_in_korean_where_the_release_gives_them(tmp_path):
     releases[0]["notes_ko"] = "베타 팀의 GPU 수를 철회하고 참여기관 하나를 추가했습니다."
     log.write_text(yaml.safe_dump(releases, allow_unicode=True))
     inputs = load(project)
-    ko, en = (catalog_pages(inputs, lang)["data/changelog.md"] for lang in ("ko", "en"))
+    ko, en = (build_site(inputs, lang)["data/changelog.md"] for lang in ("ko", "en"))
     assert "베타 팀의 GPU 수를 철회하고 참여기관 하나를 추가했습니다\\." in ko and "영어로만" in ko  # the older release has English notes only
     assert "베타" not in en and markup.md(releases[0]["notes"]) in en
 

@@ -9,10 +9,10 @@ import shutil
 
 import pandas as pd
 import pytest
+import yaml
 from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import as_of
-from sovereign_ai_site.funding_pages import DISPUTED_TOPICS
 from sovereign_ai_site.render import format_date, format_krw, format_number
 from sovereign_ai_site.site import build_site, load
 
@@ -105,7 +105,7 @@ def test_a_planned_gpu_count_that_was_never_published_says_so(tmp_path):
 
 def test_disputed_funding_figures_list_every_reported_value_and_the_one_shown(site, tables):
     page = site[FUNDING]
-    for topic in DISPUTED_TOPICS:
+    for topic in _disputed_topics():
         claims = tables["claims"].query("topic == @topic")
         part = section(page, f"### {markup.md(claims['label_en'].iloc[0])} {{ #{topic} }}")
         for c in claims.itertuples():
@@ -244,7 +244,7 @@ def test_korean_funding_rows_in_korean_units(korean, tables, inputs):
 
 def test_korean_funding_disputes_show_korean_values(korean, tables):
     page = korean[FUNDING]
-    for topic in DISPUTED_TOPICS:
+    for topic in _disputed_topics():
         claims = tables["claims"].query("topic == @topic")
         part = section(page, f"### {markup.md(claims['label_ko'].iloc[0])} {{ #{topic} }}")
         assert all(str(markup.h(c.value_ko)) in part for c in claims.itertuples())
@@ -268,3 +268,8 @@ def test_korean_strategy_in_korean(korean, tables):
     procurement = csv(korean, "strategy/gpu-procurement.csv")
     assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 모델", "GPU 수", "비용(원)"]
     assert set(procurement["사업"]) <= set(tables["procurement"]["programme_ko"])
+
+
+def _disputed_topics() -> list[str]:
+    """The topics the funding page features, as editorial.yml lists them."""
+    return yaml.safe_load((PROJECT / "editorial.yml").read_text(encoding="utf-8"))["funding"]["disputed_topics"]

@@ -11,8 +11,7 @@ from conftest import TESTS, make_project
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sovereign_ai_site import markup
-from sovereign_ai_site.catalog_pages import catalog_pages
-from sovereign_ai_site.site import load
+from sovereign_ai_site.site import build_site, load
 
 GOLDEN = TESTS / "golden"
 
@@ -25,7 +24,7 @@ def fixture_inputs(tmp_path_factory):
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("package", ["teams", "sources"])
 def test_package_page_matches_golden(fixture_inputs, package, lang):
-    page = catalog_pages(fixture_inputs, lang)[f"data/{package}/index.md"]
+    page = build_site(fixture_inputs, lang)[f"data/{package}/index.md"]
     golden = GOLDEN / f"fixture-{package}-package.{lang}.md"
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(page, encoding="utf-8")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from sovereign_ai_site import citation, jsonld, markup
+from sovereign_ai_site import citation, i18n, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
 from sovereign_ai_site.dictionary import anchor, described, dictionary, other_title, page_of, resource_page_of
 from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, licences, package_zip
@@ -21,6 +21,7 @@ from sovereign_ai_site.release import KINDS, Collection
 from sovereign_ai_site.render import environment, format_date, format_number, render
 
 if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
     from sovereign_ai_site.site import Inputs
 
 PREVIEW_ROWS = 5
@@ -28,7 +29,8 @@ CATALOG = "data/index.md"
 CHANGELOG = "data/changelog.md"
 
 
-def catalog_pages(inputs: Inputs, lang: str) -> dict[str, str | bytes]:
+def catalog_pages(ctx: Context) -> dict[str, str | bytes]:
+    inputs, lang = ctx.inputs, i18n.lang()
     """The data pages and the generated downloads (zips, CITATION.cff, SHA256SUMS)."""
     sizes = {path: len(content) for path, content in {**inputs.downloads, **inputs.packed}.items()}
     pages = {CATALOG: catalog_page(inputs, sizes, lang), CHANGELOG: changelog_page(inputs, lang)}

@@ -155,6 +155,27 @@ def _field(field: object, where: str, place: str) -> list[Problem]:
     ]
     if name.endswith("_id") and constraints.get("pattern") != SLUG_PATTERN:
         problems.append(Problem(where, None, name, f'{place}: an ID field needs the constraint "pattern": "{SLUG_PATTERN}"'))
+    return problems + [Problem(where, None, name, f"{place}: {message}") for message in _category_problems(field, constraints)]
+
+
+def _category_problems(field: dict, constraints: dict) -> list[str]:
+    """Every allowed value needs its labels, so that no page ever shows a raw code: a field with an
+    ``enum`` lists each value under ``categories`` with a ``label`` (English) and a ``label_ko``."""
+    allowed, categories = constraints.get("enum"), field.get("categories")
+    if categories is None:
+        return [] if allowed is None else ['the allowed values need labels: add "categories", one {"value", "label", "label_ko"} per value']
+    if not isinstance(categories, list) or not all(isinstance(c, dict) for c in categories):
+        return ['"categories" must be a list of {"value", "label", "label_ko"} objects']
+    problems = [
+        f"category {excerpt(c.get('value'))} has no {key}"
+        for c in categories
+        for key in ("label", "label_ko")
+        if not isinstance(c.get(key), str) or not c[key].strip()
+    ]
+    values = [c.get("value") for c in categories]
+    if allowed is not None:
+        problems += [f"allowed value {excerpt(v)} has no label in \"categories\"" for v in allowed if v not in values]
+        problems += [f"category {excerpt(v)} is not an allowed value" for v in values if v not in allowed]
     return problems
 
 

@@ -22,7 +22,7 @@ def plain(collection: Collection, package: DataPackage | None = None, lang: str 
     if lang == "ko":
         release, kind = f"버전 {c.version}, {format_date(c.date, lang=lang)} 공개", "[데이터 세트]"
     else:
-        release, kind = f"Version {c.version}, released {format_date(c.date)}", "[Data set]"
+        release, kind = f"Version {c.version}, released {format_date(c.date, lang='en')}", "[Data set]"
     if package is None:
         text = f"{head} {c.title} ({release}) {kind}."
     else:

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 from markupsafe import Markup, escape
 
-from sovereign_ai_site import markup, pagination
+from sovereign_ai_site import i18n, markup, pagination
 from sovereign_ai_site.i18n import tr
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.tables import each_row
@@ -34,7 +34,8 @@ def source_pages(catalog: Catalog) -> list[str]:
 class Citations:
     """Renders a row's ``source_ids`` as links to the source register page."""
 
-    def __init__(self, catalog: Catalog, lang: str):
+    def __init__(self, catalog: Catalog, lang: str | None = None):  # lang: transitional
+        lang = lang or i18n.lang()
         sources = catalog.table("sources", "sources").set_index("source_id")
         undated = tr(lang, ko="날짜 없음", en="undated")
         rows = list(each_row(sources))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 from markupsafe import Markup
 
-from sovereign_ai_site import charts, markup, pagination
+from sovereign_ai_site import charts, i18n, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
@@ -15,13 +17,16 @@ from sovereign_ai_site.render import format_date, format_gpus, format_krw, forma
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import FIGURE_KIND_KO, short_names
 
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
+
 PAGE = "funding/index.md"
 # Support kinds in page order, as headings: (Korean, English).
 KINDS = {"gpu": ("GPU", "GPUs"), "data": ("데이터", "Data"), "talent": ("인재", "Talent"), "total": ("사업 전체", "Whole programme")}
-DISPUTED_TOPICS = ["total-budget", "gpu-support-value", "duration"]
 
 
-def funding_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
+def funding_pages(ctx: Context) -> dict[str, str]:
+    catalog, cite, as_of, lang = ctx.catalog, ctx.cite, ctx.as_of, i18n.lang()
     support = _support(catalog, as_of, lang)
     kind_chart, kind_files = _kind_chart(support, as_of, lang)
     gpu_chart, gpu_files = _gpu_chart(support, as_of, lang)
@@ -33,7 +38,7 @@ def funding_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> d
             sections=sections,
             gpu_chart=gpu_chart,
             gpu_table=_gpu_rows(support, cite, lang),
-            disputed=disputed(catalog, cite, PAGE, DISPUTED_TOPICS, lang=lang),
+            disputed=disputed(catalog, cite, PAGE, ctx.editorial.get("funding", {}).get("disputed_topics", []), lang=lang),
             as_of=as_of,
         ),
         **kind_files,
@@ -166,7 +171,7 @@ def _kind_summary(largest: pd.DataFrame, lang: str) -> str:
         text = "발표된 지원: " + ", ".join(f"{_kind_label(r, lang)} {format_krw(r.amount_krw, lang)}" for r in each_row(parts)) + "."
     else:
         text = "Announced support: " + ", ".join(
-            f"{format_krw(r.amount_krw)} for {_lower(KINDS[r.support_kind][1])}" + ("" if pd.isna(r.team_id) else f" ({r.team} only)")
+            f"{format_krw(r.amount_krw, 'en')} for {_lower(KINDS[r.support_kind][1])}" + ("" if pd.isna(r.team_id) else f" ({r.team} only)")
             for r in each_row(parts)
         ) + "."
     if total.empty:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from sovereign_ai_site import markup
+from sovereign_ai_site import i18n, markup
 from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, tr
 from sovereign_ai_site.packages import Catalog
@@ -13,13 +15,19 @@ from sovereign_ai_site.staleness import overdue_events, planned_text
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
+
 PAGE = "index.md"
 RECENT_EVENTS = 6
-REQUIRES = {"program", "teams", "timeline", "sources"}
 
 
 
-def home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
+def home_page(ctx: Context) -> dict[str, str]:
+    return {PAGE: _home_page(ctx.catalog, ctx.cite, i18n.lang())}
+
+
+def _home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
     stages = catalog.table("program", "stages").set_index("stage_id")
     events = catalog.table("timeline", "events").sort_values(["event_on", "event_id"])
     done, planned = events[~events["is_planned"]], events[events["is_planned"]]

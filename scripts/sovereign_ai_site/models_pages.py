@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from sovereign_ai_site import charts, markup, pagination
+from sovereign_ai_site import charts, i18n, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
-from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import category_label, tr
-from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import short_names
 
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
+
 PAGE = "models/index.md"
 
 
-def models_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
+def models_pages(ctx: Context) -> dict[str, str]:
+    catalog, cite, as_of, lang = ctx.catalog, ctx.cite, ctx.as_of, i18n.lang()
     models = catalog.table("models", "models")
     models = models.assign(
         team=models["team_id"].map(short_names(catalog, lang)),

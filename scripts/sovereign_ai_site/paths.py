@@ -7,7 +7,8 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_DIR / "data"
 SEEDS_DIR = PROJECT_DIR / "seeds"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-INPUTS = ("data", "seeds", "site_src", "CITATION.cff")  # what the build reads, relative to the project
+STRINGS_FILE = Path(__file__).resolve().parent / "strings.yml"  # every interface string, in both languages
+INPUTS = ("data", "seeds", "site_src", "CITATION.cff", "editorial.yml")  # what the build reads, relative to the project
 
 
 def leaves(path: Path, root: Path) -> bool:

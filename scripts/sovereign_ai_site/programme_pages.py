@@ -4,10 +4,12 @@ Three pages rather than one, so that none holds every table of the programme at 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 from markupsafe import Markup
 
-from sovereign_ai_site import charts, markup, pagination
+from sovereign_ai_site import charts, i18n, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
@@ -18,10 +20,12 @@ from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.teams_pages import OUTCOME_KO, short_names
 
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
+
 PAGE = "programme/index.md"
 TIMELINE_PAGE = "programme/timeline/index.md"
 RESULTS_PAGE = "programme/results/index.md"
-REQUIRES = {"program", "timeline", "evaluations", "teams"}
 # Fact topics (the facts' ``topic`` values) under a few headings a reader scans: (Korean, English, topics).
 FACT_GROUPS = (
     ("명칭과 주관 부처", "Name and ministry", ("name", "ministry")),
@@ -36,7 +40,8 @@ _EVENT_TYPE_KO = {
 }
 
 
-def programme_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
+def programme_pages(ctx: Context) -> dict[str, str]:
+    catalog, cite, as_of, lang = ctx.catalog, ctx.cite, ctx.as_of, i18n.lang()
     stages = _stages(catalog, lang)
     names = stages.set_index("stage_id")["name"]
     teams = short_names(catalog, lang)

@@ -8,7 +8,7 @@ from functools import cache
 import jinja2
 import pandas as pd
 
-from sovereign_ai_site import markup
+from sovereign_ai_site import i18n, markup
 from sovereign_ai_site.paths import TEMPLATES_DIR
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
@@ -26,16 +26,24 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters.update(h=markup.h, link=markup.link, date=format_date, krw=format_krw, number=format_number)
-    env.globals.update(table=markup.table)
+    env.globals.update(table=markup.table, t=i18n.t, label=i18n.label, described=i18n.described, prose=prose)
     return env
 
 
 def render(template: str, **context: object) -> str:
-    return environment().get_template(template).render(**context)
+    """``template`` in the language being spoken, which it reads as ``lang``."""
+    return environment().get_template(template).render(lang=i18n.lang(), **context)
 
 
-def format_date(value: dt.date | None, precision: str = "day", lang: str = "en") -> str:
+def prose(name: str) -> str:
+    """The per-language partial of long prose: ``{% include prose("home-intro") %}`` includes
+    ``templates/prose/home-intro.<lang>.md.jinja``."""
+    return f"prose/{name}.{i18n.lang()}.md.jinja"
+
+
+def format_date(value: dt.date | None, precision: str = "day", lang: str | None = None) -> str:  # lang: transitional
     """``4 August 2025`` / ``2025년 8월 4일``; without the day at month precision, the year alone at year precision."""
+    lang = lang or i18n.lang()
     if value is None or pd.isna(value):
         return ""
     if precision == "year":
@@ -46,8 +54,9 @@ def format_date(value: dt.date | None, precision: str = "day", lang: str = "en")
     return f"{month} {value.year}" if precision == "month" else f"{value.day} {month} {value.year}"
 
 
-def format_krw(amount: int | None, lang: str = "en") -> str:
+def format_krw(amount: int | None, lang: str | None = None) -> str:  # lang: transitional
     """Won in words: ``157.6 billion won`` / ``1,576억 원``, ``10.1 trillion won`` / ``10조 1,000억 원``."""
+    lang = lang or i18n.lang()
     if amount is None or pd.isna(amount):
         return ""
     if lang == "ko":
@@ -78,8 +87,9 @@ def format_number(value: float | None) -> str:
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
 
 
-def format_gpus(count: int | None, model: str | None, lang: str = "en") -> str:
+def format_gpus(count: int | None, model: str | None, lang: str | None = None) -> str:  # lang: transitional
     """``512 B200``; empty when the count was not published."""
+    lang = lang or i18n.lang()
     if count is None or pd.isna(count):
         return ""
     unknown = "GPU" if lang == "ko" else "GPUs"

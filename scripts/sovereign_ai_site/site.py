@@ -8,18 +8,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
-from sovereign_ai_site.catalog_pages import catalog_pages
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
 from sovereign_ai_site.errors import DataError, Problem
-from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, speaking, t
 from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
+from sovereign_ai_site.pages import build_pages
 from sovereign_ai_site.release import Collection, read_collection
 from sovereign_ai_site.sitemap import robots_txt, sitemap_files
-from sovereign_ai_site.topic_pages import topic_pages
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Inputs:
     release: Collection  # CITATION.cff and data/CHANGELOG.yml
     packed: dict[str, bytes]  # the zips, CITATION.cff and SHA256SUMS: one set for both languages
     hand_written: tuple[str, ...]  # the pages of site_src/, as paths there
+    editorial: dict  # editorial.yml: what pages feature, kept out of the code
 
     @property
     def as_of(self):
@@ -58,7 +60,9 @@ def load(project_dir: Path) -> Inputs:
     site_src = project_dir / "site_src"
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
     packed = packed_downloads(catalog, release, downloads, data_as_of(catalog))
-    return Inputs(catalog, seeds, downloads, release, packed, hand_written)
+    editorial_yml = project_dir / "editorial.yml"
+    editorial = yaml.safe_load(editorial_yml.read_text(encoding="utf-8")) if editorial_yml.is_file() else {}
+    return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {})
 
 
 _LEAVES = "is a link to something outside the project, or not a plain file: the build reads only the project's own files"
@@ -79,7 +83,7 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     after any edit, a page's or the data's: the data is read and validated only when it changed.
     """
     global _last_load
-    fingerprint = paths.fingerprint(project_dir / "data", project_dir / "seeds", project_dir / "CITATION.cff")
+    fingerprint = paths.fingerprint(*(project_dir / name for name in ("data", "seeds", "CITATION.cff", "editorial.yml")))
     if _last_load is None or _last_load[0] != fingerprint:
         _last_load = (fingerprint, load(project_dir))
     return _last_load[1]
@@ -89,8 +93,8 @@ def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | Non
     """Every generated page and download of one language's site, keyed by its path there, and its
     sitemap where the address of the (Korean) site is known."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
-    files.update(catalog_pages(inputs, lang))
-    files.update(topic_pages(inputs.catalog, inputs.seeds, lang))
+    with speaking(lang):
+        files.update(build_pages(inputs))
     if site_url:
         pages = [*files, *filter(None, (hand_written_page(p, lang) for p in inputs.hand_written))]
         files.update(sitemap_files(pages, site_url, lang, inputs.as_of))
@@ -103,8 +107,8 @@ def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | Non
 def problem_pages(error: DataError, pages: list[str], lang: str) -> dict[str, str]:
     """For the preview: each of ``pages`` says what is wrong with the data, so that a maintainer sees it
     in the open page as well as in the terminal; the next good edit builds them again."""
-    heading = tr(lang, ko="데이터에 문제가 있습니다", en="The data has problems")
-    intro = tr(lang, ko="아래 문제를 고치면 사이트가 다시 만들어집니다.", en="Fix these and the site is built again.")
+    with speaking(lang):
+        heading, intro = t("preview.problems_heading"), t("preview.problems_intro")
     page = f"# {heading}\n\n{intro}\n\n" + "".join(f"- {markup.md(str(problem))}\n" for problem in error.problems)
     return {path: page for path in pages if path.endswith(".md")}
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from sovereign_ai_site import charts
+from sovereign_ai_site import charts, i18n
 from sovereign_ai_site.chart_blocks import Chart, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
@@ -12,6 +14,9 @@ from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
+
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
 
 PAGE = "strategy/index.md"
 # Headings for the facts' topics (the descriptor's enum), in page order: (Korean, English).
@@ -27,7 +32,8 @@ _FIGURE_KIND_KO = {"enacted": "확정 예산", "proposed": "정부안", "reporte
 BUDGET_CLAIMS = "ai-budget-"  # claims topics about the AI budget start with this
 
 
-def strategy_pages(catalog: Catalog, cite: Citations, as_of: str, lang: str) -> dict[str, str]:
+def strategy_pages(ctx: Context) -> dict[str, str]:
+    catalog, cite, as_of, lang = ctx.catalog, ctx.cite, ctx.as_of, i18n.lang()
     claims = disputed(catalog, cite, PAGE, lang=lang)
     budget = catalog.table("strategy", "ai_budget")
     budget = budget.assign(

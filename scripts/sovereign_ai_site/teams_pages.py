@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from sovereign_ai_site import markup, pagination
+from sovereign_ai_site import i18n, markup, pagination
 from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, not_published, tr, value_label
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
+
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
 
 STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
 # Enumeration values of the teams and funding packages, as the Korean site shows them.
@@ -31,7 +36,8 @@ def short_names(catalog: Catalog, lang: str) -> pd.Series:
     return names.str.removesuffix(tr(lang, ko=" 컨소시엄", en=" consortium"))
 
 
-def teams_pages(catalog: Catalog, cite: Citations, lang: str) -> dict[str, str]:
+def teams_pages(ctx: Context) -> dict[str, str]:
+    catalog, cite, lang = ctx.catalog, ctx.cite, i18n.lang()
     teams = catalog.table("teams", "teams")
     orgs = catalog.table("teams", "organisations").set_index("org_id")
     members = catalog.table("teams", "members")

@@ -1,55 +1,29 @@
-"""Pages about the programme, read from the data packages (not the catalog pages)."""
+"""The source register and the figures that sources report differently."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from sovereign_ai_site import markup, pagination
-from sovereign_ai_site.cite import Citations, as_of, source_pages, sources_in_order
+from sovereign_ai_site import i18n, markup, pagination
+from sovereign_ai_site.cite import source_pages, sources_in_order
 from sovereign_ai_site.disputes import CLAIMS_PAGE, disputed
-from sovereign_ai_site.funding_pages import funding_pages
-from sovereign_ai_site.home_page import REQUIRES, home_page
 from sovereign_ai_site.i18n import tr, value_label
-from sovereign_ai_site.models_pages import models_pages
-from sovereign_ai_site.packages import Catalog
-from sovereign_ai_site.programme_pages import REQUIRES as PROGRAMME_REQUIRES
-from sovereign_ai_site.programme_pages import programme_pages
 from sovereign_ai_site.render import format_date, render
-from sovereign_ai_site.seeds import Seed
-from sovereign_ai_site.strategy_pages import strategy_pages
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import teams_pages
+
+if TYPE_CHECKING:
+    from sovereign_ai_site.pages import Context
 
 
-def topic_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
-    cite = Citations(catalog, lang)
-    data_as_of = format_date(as_of(catalog), lang=lang)
-    pages = sources_pages(catalog, seeds, lang)
-    register = set(pages)
-    if "claims" in catalog.packages["sources"].resources:
-        pages[CLAIMS_PAGE] = claims_page(catalog, cite, lang)
-    if {"teams", "program"} <= catalog.packages.keys():
-        pages.update(teams_pages(catalog, cite, lang))
-    if {"models", "teams"} <= catalog.packages.keys():
-        pages.update(models_pages(catalog, cite, data_as_of, lang))
-    if PROGRAMME_REQUIRES <= catalog.packages.keys():
-        pages.update(programme_pages(catalog, cite, data_as_of, lang))
-    if {"funding", "teams"} <= catalog.packages.keys():
-        pages.update(funding_pages(catalog, cite, data_as_of, lang))
-    if "strategy" in catalog.packages:
-        pages.update(strategy_pages(catalog, cite, data_as_of, lang))
-    if REQUIRES <= catalog.packages.keys():
-        pages["index.md"] = home_page(catalog, cite, lang)
-    return {
-        path: cite.with_page_sources(content, path) if path.endswith(".md") and path not in register else content
-        for path, content in pages.items()
-    }
-
-
-def claims_page(catalog: Catalog, cite: Citations, lang: str) -> str:
-    return render(f"claims.{lang}.md.jinja", topics=disputed(catalog, cite, CLAIMS_PAGE, lang=lang))
+def claims_pages(ctx: Context) -> dict[str, str]:
+    """Every figure that sources report differently, one topic at a time."""
+    if "claims" not in ctx.catalog.packages["sources"].resources:
+        return {}
+    lang = i18n.lang()
+    return {CLAIMS_PAGE: render(f"claims.{lang}.md.jinja", topics=disputed(ctx.catalog, ctx.cite, CLAIMS_PAGE, lang=lang))}
 
 
 # Enumeration values of the sources table, as the Korean site shows them.
@@ -58,8 +32,9 @@ _SOURCE_TYPE_KO = {"government": "정부", "company": "기업", "news": "언론"
 _VERIFICATION_KO = {"read": "직접 확인", "lead": "연구 노트"}
 
 
-def sources_pages(catalog: Catalog, seeds: list[Seed], lang: str) -> dict[str, str]:
+def sources_pages(ctx: Context) -> dict[str, str]:
     """The source register, a page of entries at a time."""
+    catalog, seeds, lang = ctx.catalog, ctx.seeds, i18n.lang()
     claims = {seed.record["source_id"]: seed.claims for seed in seeds}
     sources = sources_in_order(catalog)
     labels = [tr(lang, ko=ko, en=en) for ko, en in _REGISTER_LABELS]
