@@ -84,3 +84,10 @@ def test_datasette_opens_it_with_titles_and_descriptions(catalog, database):
     title = catalog.resource("teams", "teams").descriptor["title"]
     assert page.status_code == 200 and title in page.text and "CC-BY-4.0" in page.text
     assert joined.json()[0]["n"] > 0
+
+
+def test_duckdb_joins_the_published_csvs_across_packages(catalog):
+    duckdb = pytest.importorskip("duckdb")
+    outcomes, stages = (PROJECT / "data" / "teams" / "outcomes.csv", PROJECT / "data" / "program" / "stages.csv")
+    joined = duckdb.sql(f"SELECT count(*) FROM read_csv('{outcomes}') o JOIN read_csv('{stages}') s USING (stage_id)").fetchone()[0]
+    assert joined == len(catalog.table("teams", "outcomes"))
