@@ -89,5 +89,5 @@ def test_datasette_opens_it_with_titles_and_descriptions(catalog, database):
 def test_duckdb_joins_the_published_csvs_across_packages(catalog):
     duckdb = pytest.importorskip("duckdb")
     outcomes, stages = (PROJECT / "data" / "teams" / "outcomes.csv", PROJECT / "data" / "program" / "stages.csv")
-    joined = duckdb.sql(f"SELECT count(*) FROM read_csv('{outcomes}') o JOIN read_csv('{stages}') s USING (stage_id)").fetchone()[0]
+    [(joined,)] = duckdb.sql(f"SELECT count(*) FROM read_csv('{outcomes}') o JOIN read_csv('{stages}') s USING (stage_id)").fetchall()
     assert joined == len(catalog.table("teams", "outcomes"))
