@@ -138,6 +138,36 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     assert korean != headers() and all(HANGUL.search(h) for h in korean)
 
 
+def test_dictionary_units_and_allowed_values_come_from_the_descriptors(inputs, site):
+    """A unit is the descriptor's (unit_ko in Korean); an allowed value keeps its code, followed by its
+    label in the page's language where the label says more than the code."""
+    funding = inputs.catalog.resource("funding", "support")
+    fields = {f["name"]: f for f in funding.fields}
+    assert {"unit", "unit_ko"} <= fields["amount_krw"].keys()
+    for lang, page in (("ko", site["ko"]["data/funding/index.md"]), ("en", site["en"]["data/funding/index.md"])):
+        row = re.search(r'<tr id="table-support-amount-krw">(.*?)</tr>', page)[1]
+        assert f"<td>{fields['amount_krw']['unit_ko' if lang == 'ko' else 'unit']}</td>" in row
+        kinds = re.search(r'<tr id="table-support-support-kind">(.*?)</tr>', page)[1]
+        assert ("total(사업 전체)" if lang == "ko" else "total (Whole programme)") in kinds
+        assert "<td>gpu, " in kinds and "(GPU)" not in kinds  # a label that only repeats the code is left out
+    for package in inputs.catalog.packages.values():
+        for resource in package.resources.values():
+            for field in resource.fields:
+                assert ("unit" in field) == ("unit_ko" in field), (package.name, resource.name, field["name"])
+
+
+def test_citations_honour_a_language_passed_during_the_move(inputs):
+    from sovereign_ai_site.cite import Citations
+
+    korean = Citations(inputs.catalog, "ko")  # the transitional parameter, while some callers still pass it
+    with speaking("ko"):
+        spoken = Citations(inputs.catalog)
+    page = '<a class="cite" href="x" title="' + inputs.catalog.table("sources", "sources")["source_id"].iloc[0] + '">'
+    assert korean.with_page_sources(page, "index.md") == spoken.with_page_sources(page, "index.md")
+    assert "## 이 페이지의 출처" in spoken.with_page_sources(page, "index.md")
+    assert "## Sources on this page" in Citations(inputs.catalog).with_page_sources(page, "index.md")
+
+
 def test_reuse_code_is_the_same_in_both_languages(site):
     for path in (p for p in site["ko"] if p.startswith("data/") and p.endswith("/index.md") and p.count("/") == 2):
         code = [re.findall(r"<pre><code>.*?</code></pre>", site[lang][path], re.DOTALL) for lang in ("ko", "en")]
