@@ -26,7 +26,7 @@ def plain(collection: Collection, package: DataPackage | None = None) -> str:
         text = f"{head} {c.title} ({release}) {kind}."
     else:
         d = package.descriptor
-        translated = f" [{d['title_ko']}]" if d.get("title_ko") else ""  # written where the language names it
+        translated = f" [{d['title_ko']}]" if d.get("title_ko") else ""  # shown by the Korean citation only
         text = f"{head} " + t("cite.plain.package", title=d["title"], translated=translated, name=d["name"], version=d["version"], kind=kind, collection=c.title, release=release)
     return f"{text} {c.licence}." + (f" {c.url}" if c.url else "")
 
