@@ -23,6 +23,7 @@ from frictionless import Package
 from sovereign_ai_site import markup
 from sovereign_ai_site.dictionary import anchor, headers
 from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import build_site, load
 
@@ -132,7 +133,39 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     assert "2026년 12월 1일(릴리스 0.2.0)" in teams and "1 December 2026 (release 0.2.0)" in en["data/teams/index.md"]
     assert 'href="#sources"' in teams and "## 출처 { #sources }" in teams  # Korean headings get no slug of their own
     assert "이 데이터 패키지 인용하기" in teams and "Cite this data package" in en["data/teams/index.md"]
-    assert headers("ko") != headers("en")
+    with speaking("ko"):
+        korean = headers()
+    assert korean != headers() and all(HANGUL.search(h) for h in korean)
+
+
+def test_dictionary_units_and_allowed_values_come_from_the_descriptors(inputs, site):
+    """A unit is the descriptor's (unit_ko in Korean); an allowed value keeps its code, followed by its
+    label in the page's language where the label says more than the code."""
+    funding = inputs.catalog.resource("funding", "support")
+    fields = {f["name"]: f for f in funding.fields}
+    assert {"unit", "unit_ko"} <= fields["amount_krw"].keys()
+    for lang, page in (("ko", site["ko"]["data/funding/index.md"]), ("en", site["en"]["data/funding/index.md"])):
+        row = re.search(r'<tr id="table-support-amount-krw">(.*?)</tr>', page)[1]
+        assert f"<td>{fields['amount_krw']['unit_ko' if lang == 'ko' else 'unit']}</td>" in row
+        kinds = re.search(r'<tr id="table-support-support-kind">(.*?)</tr>', page)[1]
+        assert ("total(사업 전체)" if lang == "ko" else "total (Whole programme)") in kinds
+        assert "<td>gpu, " in kinds and "(GPU)" not in kinds  # a label that only repeats the code is left out
+    for package in inputs.catalog.packages.values():
+        for resource in package.resources.values():
+            for field in resource.fields:
+                assert ("unit" in field) == ("unit_ko" in field), (package.name, resource.name, field["name"])
+
+
+def test_citations_honour_a_language_passed_during_the_move(inputs):
+    from sovereign_ai_site.cite import Citations
+
+    korean = Citations(inputs.catalog, "ko")  # the transitional parameter, while some callers still pass it
+    with speaking("ko"):
+        spoken = Citations(inputs.catalog)
+    page = '<a class="cite" href="x" title="' + inputs.catalog.table("sources", "sources")["source_id"].iloc[0] + '">'
+    assert korean.with_page_sources(page, "index.md") == spoken.with_page_sources(page, "index.md")
+    assert "## 이 페이지의 출처" in spoken.with_page_sources(page, "index.md")
+    assert "## Sources on this page" in Citations(inputs.catalog).with_page_sources(page, "index.md")
 
 
 def test_reuse_code_is_the_same_in_both_languages(site):
@@ -264,7 +297,8 @@ def test_every_data_page_has_a_citation_and_the_licences(site_root, inputs):
     if site_root.name == "en":
         cite, version, mit = "Cite this", f"Version {release.version}, released {format_date(release.date)}", "MIT licence"
     else:
-        cite, version, mit = "인용하기", f"버전 {release.version}, {format_date(release.date, lang='ko')} 공개", "MIT 라이선스"
+        with speaking("ko"):
+            cite, version, mit = "인용하기", f"버전 {release.version}, {format_date(release.date)} 공개", "MIT 라이선스"
     for page in data_pages(site_root):
         text = page.read_text(encoding="utf-8")
         assert cite in text and "@misc{" in text, page
@@ -278,10 +312,14 @@ def test_version_and_date_come_from_citation_cff_not_the_templates(inputs):
     cff = yaml.safe_load((PROJECT / "CITATION.cff").read_text())
     assert inputs.release.version == str(cff["version"]) and inputs.release.date.isoformat() == str(cff["date-released"])
     templates = PROJECT / "scripts/sovereign_ai_site/templates"
-    names = [f"{name}.{lang}.{kind}.jinja" for name, kind in (("catalog", "md"), ("package", "md"), ("changelog", "md"), ("cite", "html"), ("readme", "txt")) for lang in ("ko", "en")]
-    for name in [*names, "reuse.md.jinja"]:
+    names = ["catalog.md.jinja", "package.md.jinja", "resource.md.jinja", "changelog.md.jinja", "cite.html.jinja", "reuse.md.jinja"]
+    names += [f"readme.{lang}.txt.jinja" for lang in ("ko", "en")]
+    names += [p.relative_to(templates).as_posix() for p in (templates / "prose").glob("*.jinja") if p.name.startswith(("catalog-", "changelog-", "package-", "resource-", "cite-"))]
+    for name in names:
         text = (templates / name).read_text()
         assert inputs.release.version not in text and str(inputs.release.date.year) not in text, name
+    strings = (PROJECT / "scripts/sovereign_ai_site/strings.yml").read_text()
+    assert inputs.release.version not in strings and str(inputs.release.date.year) not in strings
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -290,7 +328,8 @@ def test_release_row_counts_add_up_to_every_table(inputs, site, lang):
     assert (first.version, first.date) == ("0.1.0", dt.date(2026, 11, 29))
     page = site[lang]["data/changelog.md"]
     for release in inputs.release.releases:
-        assert f"## {markup.md(release.version)}: {format_date(release.date, lang=lang)}" in page
+        with speaking(lang):
+            assert f"## {markup.md(release.version)}: {format_date(release.date)}" in page
     for package in inputs.catalog.packages.values():
         assert inputs.release.updated(package.name).version == package.descriptor["version"]
         for resource in package.resources.values():

@@ -27,7 +27,7 @@ _ALLOWED = {
     "package": {"name", "version", "licenses", "sources", "contributors", "keywords", "resources", *_TEXT},
     "resource": {"name", "path", "format", "mediatype", "encoding", "schema", *_TEXT},
     "schema": {"fields", "primaryKey", "foreignKeys", "crossPackageForeignKeys", "missingValues"},
-    "field": {"name", "type", "constraints", "categories", "unit", "format", *_TEXT},
+    "field": {"name", "type", "constraints", "categories", "unit", "unit_ko", "format", *_TEXT},
     "constraints": {"required", "unique", "pattern", "enum", "minimum", "maximum", "minLength", "maxLength"},
 }
 _FIXED = {"format": "csv", "mediatype": "text/csv", "encoding": "utf-8"}  # of a resource, where given
@@ -140,6 +140,8 @@ def _field(field: object, where: str, place: str) -> list[Problem]:
     name = field.get("name") if isinstance(field.get("name"), str) else "?"
     problems = [Problem(where, None, name, f'{place}: field property "{key}" is missing') for key in _FIELD_PROPERTIES if not field.get(key)]
     problems += [Problem(p.path, p.row, name, p.message) for p in _unknown_properties(field, "field", where, f"{place}: ")]
+    if "unit" in field and not (isinstance(field.get("unit_ko"), str) and field["unit_ko"].strip()):
+        problems.append(Problem(where, None, name, f'{place}: a field with a "unit" needs it in Korean too: add "unit_ko"'))
     kind = field.get("type")
     if kind and kind not in _TYPES:
         problems.append(Problem(where, None, name, f'{place}: type {excerpt(kind)} is not one of {", ".join(_TYPES)}'))

@@ -1,9 +1,11 @@
-"""Ready-to-copy citations of the collection or of one package, naming version and date."""
+"""Ready-to-copy citations of the collection or of one package, naming version and date, in the
+language being spoken."""
 
 from __future__ import annotations
 
 import re
 
+from sovereign_ai_site.i18n import t
 from sovereign_ai_site.packages import DataPackage
 from sovereign_ai_site.release import Collection
 from sovereign_ai_site.render import format_date
@@ -11,7 +13,7 @@ from sovereign_ai_site.render import format_date
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}\\])")
 
 
-def plain(collection: Collection, package: DataPackage | None = None, lang: str = "en") -> str:
+def plain(collection: Collection, package: DataPackage | None = None) -> str:
     """APA-like: authors (year). Title (version) [Data set]. Release, date. URL.
 
     The title stays the published English one; in Korean a package's Korean title follows in brackets,
@@ -19,35 +21,30 @@ def plain(collection: Collection, package: DataPackage | None = None, lang: str 
     """
     c = collection
     head = f"{_authors(c)} ({c.date.year})."
-    if lang == "ko":
-        release, kind = f"버전 {c.version}, {format_date(c.date, lang=lang)} 공개", "[데이터 세트]"
-    else:
-        release, kind = f"Version {c.version}, released {format_date(c.date, lang='en')}", "[Data set]"
+    release, kind = t("cite.plain.release", version=c.version, date=format_date(c.date)), t("cite.plain.kind")
     if package is None:
         text = f"{head} {c.title} ({release}) {kind}."
     else:
         d = package.descriptor
-        if lang == "ko":
-            korean = f" [{d['title_ko']}]" if d.get("title_ko") else ""
-            text = f"{head} {d['title']}{korean} (데이터 패키지 {d['name']}, 버전 {d['version']}) {kind}. 수록: {c.title} ({release})."
-        else:
-            text = f"{head} {d['title']} (data package {d['name']}, version {d['version']}) {kind}. In {c.title} ({release})."
+        translated = f" [{d['title_ko']}]" if d.get("title_ko") else ""  # shown by the Korean citation only
+        text = f"{head} " + t("cite.plain.package", title=d["title"], translated=translated, name=d["name"], version=d["version"], kind=kind, collection=c.title, release=release)
     return f"{text} {c.licence}." + (f" {c.url}" if c.url else "")
 
 
-def bibtex(collection: Collection, package: DataPackage | None = None, lang: str = "en") -> str:
+def bibtex(collection: Collection, package: DataPackage | None = None) -> str:
     """A ``@misc`` entry; title and authors in double braces so BibTeX keeps their case.
 
-    The title stays English; in Korean the note is Korean and names the package's Korean title.
+    The title stays English; the note is in the page's language and, in Korean, names the package's
+    Korean title.
     """
     c = collection
     title = package.descriptor["title"] if package else c.title
-    if lang == "ko":
-        korean = f"({package.descriptor['title_ko']})" if package and package.descriptor.get("title_ko") else ""
-        release = f"릴리스 {c.version}({c.date.isoformat()})"
-        note = f"데이터 패키지 {package.name}{korean}. 수록: {c.title}. {release}" if package else release
+    release = t("cite.bibtex.release", version=c.version, date=c.date.isoformat())
+    if package:
+        translated = f"({package.descriptor['title_ko']})" if package.descriptor.get("title_ko") else ""
+        note = t("cite.bibtex.package", name=package.name, translated=translated, collection=c.title, release=release, version=c.version, date=c.date.isoformat())
     else:
-        note = f"Data package {package.name} of {c.title}, release {c.version} of {c.date.isoformat()}" if package else f"Release {c.version} of {c.date.isoformat()}"
+        note = release
     fields = {
         "author": " and ".join("{" + _escape(a) + "}" for a in c.authors),
         "title": "{" + _escape(title) + "}",

@@ -8,7 +8,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from sovereign_ai_site import i18n, markup, pagination
-from sovereign_ai_site.i18n import tr
+from sovereign_ai_site.i18n import speaking, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.tables import each_row
 
@@ -34,10 +34,10 @@ def source_pages(catalog: Catalog) -> list[str]:
 class Citations:
     """Renders a row's ``source_ids`` as links to the source register page."""
 
-    def __init__(self, catalog: Catalog, lang: str | None = None):  # lang: transitional
-        lang = lang or i18n.lang()
+    def __init__(self, catalog: Catalog, lang: str | None = None):  # lang: transitional, the one spoken without it
+        with speaking(lang or i18n.lang()):
+            undated, self._heading = t("cite.undated"), t("cite.page_sources_heading")
         sources = catalog.table("sources", "sources").set_index("source_id")
-        undated = tr(lang, ko="날짜 없음", en="undated")
         rows = list(each_row(sources))
         self._labels = {  # escaped once here, for _link
             row.Index: escape(f"{row.publisher}, {row.published_on.isoformat() if row.published_on else undated}") for row in rows
@@ -48,7 +48,6 @@ class Citations:
             source_id: pages[pagination.page_number(position) - 1]
             for position, source_id in enumerate(sources_in_order(catalog)["source_id"])
         }
-        self._heading = tr(lang, ko="이 페이지의 출처", en="Sources on this page")
 
     def links(self, source_ids: str, page: str) -> Markup:
         """``[ZDNet Korea, 2026-01-15]`` style links, in the order cited."""

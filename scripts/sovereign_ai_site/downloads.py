@@ -16,7 +16,7 @@ from functools import cache
 import jinja2
 
 from sovereign_ai_site import citation
-from sovereign_ai_site.i18n import LANGUAGES
+from sovereign_ai_site.i18n import LANGUAGES, speaking
 from sovereign_ai_site.packages import Catalog, DataPackage
 from sovereign_ai_site.paths import TEMPLATES_DIR
 from sovereign_ai_site.release import CITATION_FILE, Collection
@@ -71,18 +71,20 @@ def _package_files(package: DataPackage, published: dict[str, bytes]) -> dict[st
 def _readme(collection: Collection, catalog: Catalog, package: DataPackage | None) -> bytes:
     """Korean, then English: one README for both sites, so the zips are the same bytes in each."""
     packages = [package] if package else list(catalog.packages.values())
-    texts = [
-        _text_environment().get_template(f"readme.{lang}.txt.jinja").render(
-            collection=collection,
-            package=package,
-            packages=packages,
-            licences=licences(packages),
-            all_zip=ALL_ZIP.rsplit("/", 1)[1],
-            cite=citation.plain(collection, package, lang),
-            bibtex=citation.bibtex(collection, package, lang),
-        )
-        for lang in LANGUAGES
-    ]
+    texts = []
+    for lang in LANGUAGES:
+        with speaking(lang):
+            texts.append(
+                _text_environment().get_template(f"readme.{lang}.txt.jinja").render(
+                    collection=collection,
+                    package=package,
+                    packages=packages,
+                    licences=licences(packages),
+                    all_zip=ALL_ZIP.rsplit("/", 1)[1],
+                    cite=citation.plain(collection, package),
+                    bibtex=citation.bibtex(collection, package),
+                )
+            )
     return ("\n" + "=" * 72 + "\n\n").join(texts).encode("utf-8")
 
 

@@ -7,27 +7,27 @@ Names and descriptions are in the page's language, which ``inLanguage`` states.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from markupsafe import Markup
 
 from sovereign_ai_site import citation
-from sovereign_ai_site.dictionary import described
+from sovereign_ai_site.i18n import described, lang
 from sovereign_ai_site.packages import DataPackage
 from sovereign_ai_site.release import Collection
+from sovereign_ai_site.views.catalog import date_range
 
 
-def dataset(package: DataPackage, collection: Collection, zip_name: str, lang: str) -> dict:
+def dataset(package: DataPackage, collection: Collection, zip_name: str) -> dict:
     d = package.descriptor
-    name = described(d, "title", lang)
+    name = described(d, "title")
     data = {
         "@context": "https://schema.org/",
         "@type": "Dataset",
         "name": name,
         "alternateName": [x for x in dict.fromkeys((d["name"], d["title"], d.get("title_ko"))) if x and x != name],
-        "description": described(d, "description", lang),
-        "inLanguage": lang,
+        "description": described(d, "description"),
+        "inLanguage": lang(),
         "url": "./",
         "version": d["version"],
         "datePublished": collection.first(package.name).date.isoformat(),
@@ -36,7 +36,7 @@ def dataset(package: DataPackage, collection: Collection, zip_name: str, lang: s
         "creator": [{"@type": "Organization", "name": name} for name in _authors(package, collection)],
         "keywords": d.get("keywords", []),
         "isAccessibleForFree": True,
-        "creditText": citation.plain(collection, package, lang),
+        "creditText": citation.plain(collection, package),
         "isPartOf": {"@type": "Dataset", "name": collection.title, "version": collection.version},
         "distribution": [
             _download(zip_name, "application/zip"),
@@ -48,19 +48,6 @@ def dataset(package: DataPackage, collection: Collection, zip_name: str, lang: s
     if dates:
         data["temporalCoverage"] = f"{dates[0].isoformat()}/{dates[1].isoformat()}"
     return data
-
-
-def date_range(package: DataPackage) -> tuple[dt.date, dt.date] | None:
-    """First and last value over every date field of every table; None when there is none."""
-    dates = [
-        value
-        for r in package.resources.values()
-        for f in r.fields
-        if f["type"] == "date"
-        for value in r.table[f["name"]]
-        if value is not None
-    ]
-    return (min(dates), max(dates)) if dates else None
 
 
 def script(data: dict) -> Markup:
