@@ -8,6 +8,7 @@ import re
 
 import pytest
 from conftest import PROJECT
+from sovereign_ai_site import i18n
 from sovereign_ai_site.i18n import LANGUAGES, catalogue
 from sovereign_ai_site.paths import TEMPLATES_DIR
 from sovereign_ai_site.site import build_site, load
@@ -15,8 +16,9 @@ from sovereign_ai_site.site import build_site, load
 DESCRIPTORS = sorted((PROJECT / "data").glob("*/datapackage.json"))
 CODE = sorted((PROJECT / "scripts" / "sovereign_ai_site").rglob("*.py")) + [PROJECT / "scripts" / "mkdocs_hooks.py"]
 TEMPLATES = sorted(TEMPLATES_DIR.rglob("*.jinja"))
-# t("key") and t('key') in Python and in templates.
+# t("key") and t('key') in Python and in templates, and the start of a key built from a value: t(f"types.{kind}").
 USED_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_.]+)["']""")
+USED_PREFIX = re.compile(r"""\bt\(\s*f["']([a-z0-9_.]+)\{""")
 
 
 def fields():
@@ -47,20 +49,40 @@ def test_every_interface_string_has_both_languages():
     for key, texts in catalogue().items():
         for lang in LANGUAGES:
             assert str(texts.get(lang) or "").strip(), f"strings.yml: {key} has no {lang} text"
-        placeholders = {lang: sorted(re.findall(r"\{(\w+)\}", texts[lang])) for lang in LANGUAGES}
-        assert placeholders["ko"] == placeholders["en"], f"strings.yml: {key} fills different values in each language"
 
 
-def used_keys() -> set[str]:
-    return {key for path in CODE + TEMPLATES for key in USED_KEY.findall(path.read_text(encoding="utf-8"))}
+def named_keys() -> tuple[set[str], set[str]]:
+    """The keys the code and the templates name, and the starts of those they build."""
+    texts = [path.read_text(encoding="utf-8") for path in CODE + TEMPLATES]
+    return {k for text in texts for k in USED_KEY.findall(text)}, {p for text in texts for p in USED_PREFIX.findall(text)}
 
 
-def test_every_string_the_code_asks_for_is_in_the_catalogue():
-    assert used_keys() - catalogue().keys() == set()
+class _Recording(dict):
+    """The catalogue, noting every key a build looks up."""
+
+    asked: set[str] = set()
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
 
 
-def test_every_string_in_the_catalogue_is_used():
-    assert catalogue().keys() - used_keys() == set()
+def test_every_string_the_code_names_is_in_the_catalogue():
+    named, _ = named_keys()
+    assert named - catalogue().keys() == set()
+
+
+def test_every_string_in_the_catalogue_is_used(monkeypatch):
+    """Named in the code, or under a start of key the code builds on, or looked up by a build of the
+    whole site in both languages."""
+    recording = _Recording(catalogue())
+    monkeypatch.setattr(i18n, "catalogue", lambda: recording)
+    inputs = load(PROJECT)
+    for lang in LANGUAGES:
+        build_site(inputs, lang)
+    named, prefixes = named_keys()
+    unused = {key for key in recording if key not in named and key not in recording.asked and not key.startswith(tuple(prefixes))}
+    assert unused == set()
 
 
 @pytest.fixture(scope="module")
