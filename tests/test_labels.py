@@ -60,7 +60,9 @@ def named_keys() -> tuple[set[str], set[str]]:
 class _Recording(dict):
     """The catalogue, noting every key a build looks up."""
 
-    asked: set[str] = set()
+    def __init__(self, entries: dict) -> None:
+        super().__init__(entries)
+        self.asked: set[str] = set()
 
     def __getitem__(self, key):
         self.asked.add(key)
