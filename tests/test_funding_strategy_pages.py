@@ -66,18 +66,25 @@ def csv(site: dict, path: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(site[path]), dtype=str, keep_default_na=False)
 
 
+def labels(inputs, package: str, resource: str, name: str, key: str = "label") -> dict[str, str]:
+    """The descriptor's label of each allowed value of a field (``label_ko`` in Korean): what the pages show."""
+    field = next(f for f in inputs.catalog.resource(package, resource).fields if f["name"] == name)
+    return {c["value"]: c[key] for c in field["categories"]}
+
+
 def links(source_ids: str) -> list[str]:
     """A citation link's end: the source's anchor on whichever page of the register it is listed."""
     return [f'#{s}" title="{s}"' for s in source_ids.split(";")]
 
 
-def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables):
+def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables, inputs):
     page = site[FUNDING]
-    headings = {"gpu": "### GPUs { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
+    headings = {"gpu": "### GPU { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
+    figures = labels(inputs, "funding", "support", "figure_kind")
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)
         assert str(markup.h(s.description_en)) in cells
-        assert f"<td>{s.figure_kind}</td>" in cells
+        assert f"<td>{figures[s.figure_kind]}</td>" in cells
         if pd.notna(s.amount_krw):
             assert f"<td>{format_krw(s.amount_krw)}</td>" in cells
         if pd.notna(s.gpu_count):
@@ -162,17 +169,18 @@ def test_every_fact_is_under_its_topic(site, tables):
     assert all(f'<tr id="{i}">' in committee for i in tables["facts"].query("topic == 'committee'")["fact_id"])
 
 
-def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, tables):
+def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, tables, inputs):
     budget = tables["budget"]
+    kinds = labels(inputs, "strategy", "ai_budget", "figure_kind")
     chart = csv(site, "strategy/ai-budget.csv")
     assert sorted(zip(chart["Fiscal year"].astype(int), chart["Kind of figure"], chart["Amount (won)"].astype(int))) == sorted(
-        zip(budget["fiscal_year"].astype(int), budget["figure_kind"], budget["amount_krw"].astype(int))
+        zip(budget["fiscal_year"].astype(int), budget["figure_kind"].map(kinds), budget["amount_krw"].astype(int))
     )
     part = section(site[STRATEGY], "## AI budget")
     for b in budget.itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{b.figure_kind}</td><td>{format_krw(b.amount_krw)}</td>" in part
+        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw)}</td>" in part
     figure = json.loads(site["strategy/ai-budget.json"])
-    assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"])
+    assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"].map(kinds))
     for c in tables["claims"][tables["claims"]["topic"].str.startswith("ai-budget-")].itertuples():
         assert str(markup.h(c.value_en)) in part
 
@@ -237,7 +245,7 @@ def test_korean_funding_rows_in_korean_units(korean, tables, inputs):
     chart = csv(korean, "funding/support-by-kind.csv")
     assert list(chart.columns) == ["종류", "금액(원)", "금액", "범위", "기간", "지원 내용"]
     gpus = csv(korean, "funding/gpus-by-team.csv")
-    assert list(gpus.columns) == ["팀", "기간", "GPU 모델", "GPU 수", "수치 종류"] and "2025년 8~12월" in set(gpus["기간"])
+    assert list(gpus.columns) == ["팀", "기간", "GPU 기종", "GPU 수", "수치 성격"] and "2025년 8~12월" in set(gpus["기간"])
     names = {t.name_ko for t in inputs.catalog.table("teams", "teams").itertuples()}
     assert set(gpus["팀"]) <= {n.removesuffix(" 컨소시엄") for n in names}
 
@@ -266,7 +274,7 @@ def test_korean_strategy_in_korean(korean, tables):
     assert budget["layout"]["xaxis"]["title"]["text"] == "조 원"
     assert {trace["name"] for trace in budget["data"]} == {kinds[k] for k in tables["budget"]["figure_kind"]}
     procurement = csv(korean, "strategy/gpu-procurement.csv")
-    assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 모델", "GPU 수", "비용(원)"]
+    assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 기종", "GPU 수", "비용(원)"]
     assert set(procurement["사업"]) <= set(tables["procurement"]["programme_ko"])
 
 
