@@ -281,3 +281,42 @@ def test_korean_strategy_in_korean(korean, tables):
 def _disputed_topics() -> list[str]:
     """The topics the funding page features, as editorial.yml lists them."""
     return yaml.safe_load((PROJECT / "editorial.yml").read_text(encoding="utf-8"))["funding"]["disputed_topics"]
+
+
+
+# The coded fields each part of the area shows: (package, resource, field).
+SHOWN = {
+    "programme/": [("timeline", "events", "event_type"), ("teams", "outcomes", "outcome")],
+    "funding/": [("funding", "support", "figure_kind"), ("funding", "support", "support_kind")],
+    "strategy/": [("strategy", "ai_budget", "figure_kind"), ("strategy", "facts", "topic")],
+    "models/": [("models", "models", "architecture")],
+}
+# The timeline's "Planned" column says "planned" in words (staleness.planned_text), the same as a code.
+WORDS = {"programme/": {"planned"}}
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("part", list(SHOWN))
+def test_no_page_or_chart_of_the_area_shows_a_raw_code(inputs, site, korean, language, part):
+    # Every allowed value reaches the reader as its descriptor's label: the English pages once showed
+    # codes such as not-selected, announced and call.
+    built = {"en": site, "ko": korean}[language]
+    key = "label" if language == "en" else "label_ko"
+    codes = {
+        c["value"]
+        for package, resource, name in SHOWN[part]
+        for f in inputs.catalog.resource(package, resource).fields
+        if f["name"] == name
+        for c in f["categories"]
+        if c["value"] != c[key]
+    } - WORDS.get(part, set())
+    assert codes
+    files = {path: text for path, text in built.items() if path.startswith(part) and path.endswith((".md", ".json", ".csv"))}
+    for path, text in files.items():
+        if path.endswith(".json"):
+            cells = {trace.get("name") for trace in json.loads(text)["data"]}
+        elif path.endswith(".csv"):
+            cells = {cell for line in csv(built, path).itertuples(index=False) for cell in line}
+        else:
+            cells = set(re.findall(r"<td>([^<]*)</td>", text)) | set(re.findall(r"^#+ (.*?)(?: \{.*\})?$", text, re.M))
+        assert not cells & codes, (path, sorted(cells & codes))
