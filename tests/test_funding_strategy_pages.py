@@ -13,10 +13,21 @@ import yaml
 from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import as_of
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import format_date, format_krw, format_number
 from sovereign_ai_site.site import build_site, load
 
 FUNDING, STRATEGY = "funding/index.md", "strategy/index.md"
+
+
+def korean_date(value) -> str:
+    with speaking("ko"):
+        return format_date(value)
+
+
+def korean_krw(amount) -> str:
+    with speaking("ko"):
+        return format_krw(amount)
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +118,7 @@ def test_a_planned_gpu_count_that_was_never_published_says_so(tmp_path):
     inputs = load(tmp_path)
     date = format_date(inputs.as_of)
     assert f"<td>not published as of {date}</td>" in row(build_site(inputs, "en")[FUNDING], "gpu-planned-gap")
-    assert f"<td>{format_date(inputs.as_of, lang='ko')} 기준 공개되지 않음</td>" in row(build_site(inputs, "ko")[FUNDING], "gpu-planned-gap")
+    assert f"<td>{korean_date(inputs.as_of)} 기준 공개되지 않음</td>" in row(build_site(inputs, "ko")[FUNDING], "gpu-planned-gap")
 
 
 def test_disputed_funding_figures_list_every_reported_value_and_the_one_shown(site, tables):
@@ -231,14 +242,14 @@ def test_korean_pages_have_korean_headers_only(korean, site, page):
 
 def test_korean_funding_rows_in_korean_units(korean, tables, inputs):
     page = korean[FUNDING]
-    date = format_date(as_of(inputs.catalog), lang="ko")
+    date = korean_date(as_of(inputs.catalog))
     headings = {"gpu": "### GPU { #gpu }", "data": "### 데이터 { #data }", "talent": "### 인재 { #talent }", "total": "### 사업 전체 { #total }"}
     kinds = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)
         assert str(markup.h(s.description_ko)) in cells and f"<td>{kinds[s.figure_kind]}</td>" in cells
         if pd.notna(s.amount_krw):
-            assert f"<td>{format_krw(s.amount_krw, 'ko')}</td>" in cells
+            assert f"<td>{korean_krw(s.amount_krw)}</td>" in cells
         if s.figure_kind == "planned" and pd.isna(s.gpu_count) and pd.isna(s.amount_krw):
             assert f"<td>{date} 기준 공개되지 않음</td>" in cells
     assert "1,576억 원" in page and "1,936억 원" in page
@@ -264,10 +275,10 @@ def test_korean_strategy_in_korean(korean, tables):
     assert "\n## 인공지능 기본법\n" in page
     for f in tables["facts"].itertuples():
         cells = row(page, f.fact_id)
-        assert str(markup.h(f.value_ko)) in cells and format_date(f.as_of, lang="ko") in cells
+        assert str(markup.h(f.value_ko)) in cells and korean_date(f.as_of) in cells
     kinds = {"enacted": "확정 예산", "proposed": "정부안", "reported": "발표 수치"}
     for b in tables["budget"].itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw, 'ko')}</td>" in page
+        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{korean_krw(b.amount_krw)}</td>" in page
     for p in tables["procurement"].itertuples():
         assert str(markup.h(p.recipient_ko)) in row(page, p.procurement_id)
     budget = json.loads(korean["strategy/ai-budget.json"])
@@ -318,5 +329,5 @@ def test_no_page_or_chart_of_the_area_shows_a_raw_code(inputs, site, korean, lan
         elif path.endswith(".csv"):
             cells = {cell for line in csv(built, path).itertuples(index=False) for cell in line}
         else:
-            cells = set(re.findall(r"<td>([^<]*)</td>", text)) | set(re.findall(r"^#+ (.*?)(?: \{.*\})?$", text, re.M))
+            cells = set(re.findall(r"<td>([^<]*)</td>", text)) | set(re.findall(r"^#+ (.*?)(?: \{.*\})?$", text, re.MULTILINE))
         assert not cells & codes, (path, sorted(cells & codes))
