@@ -90,7 +90,7 @@ def links(source_ids: str) -> list[str]:
 
 def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables, inputs):
     page = site[FUNDING]
-    headings = {"gpu": "### GPU { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
+    headings = {"gpu": "### GPUs { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
     figures = labels(inputs, "funding", "support", "figure_kind")
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)

@@ -22,6 +22,8 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 _MARKER_COLOURS = PALETTE[:6]
 # Bar fills: a pattern as well as a colour, so stacked or grouped bars differ without colour.
 _PATTERNS = ("", "/", ".", "x")
+# Month ticks of a date axis as Korean writes them ("2025년 8월"); Plotly's own in English.
+_MONTH_TICKS = {"ko": "%Y년 %-m월"}
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "hourglass", "cross")
 
 
@@ -48,7 +50,7 @@ def model_size_figure(models: pd.DataFrame) -> go.Figure:
             )
         )
     figure.update_layout(
-        xaxis={"title": {"text": t("chart.axes.release_date")}, "tickformat": t("chart.axes.release_ticks")},
+        xaxis={"title": {"text": t("chart.axes.release_date")}, "tickformat": _MONTH_TICKS.get(lang(), "")},
         yaxis_title=t("chart.axes.total_parameters"),
         legend_title_text=t("chart.axes.team"),
         margin={"l": 60, "r": 20, "t": 20, "b": 60},
