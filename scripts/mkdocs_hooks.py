@@ -30,7 +30,7 @@ from sovereign_ai_site import csp
 from sovereign_ai_site.background import BuildBeside
 from sovereign_ai_site.csp import InlineScriptError, with_csp
 from sovereign_ai_site.errors import DataError
-from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, tr
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, speaking, t
 from sovereign_ai_site.markup import put_back_tables, set_aside_tables
 from sovereign_ai_site.output import new_staging, swap_in, turn
 from sovereign_ai_site.site import build_site, load_unless_unchanged, problem_pages
@@ -324,7 +324,8 @@ def _named_search_dialog(html: str, lang: str) -> str:
     """Give Material's search dialog an accessible name (screen readers announce it)."""
     if _SEARCH_DIALOG not in html:
         raise RuntimeError("Material's search dialog markup changed: update _SEARCH_DIALOG in mkdocs_hooks.py")
-    label = tr(lang, ko="사이트 검색", en="Search this site")
+    with speaking(lang):
+        label = t("theme.search_label")
     return html.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
 
 

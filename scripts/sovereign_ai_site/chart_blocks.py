@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from sovereign_ai_site import markup, pagination
-from sovereign_ai_site.i18n import described, lang, t
+from sovereign_ai_site.i18n import described, t
 from sovereign_ai_site.render import environment, format_number
 
 
@@ -59,7 +59,7 @@ def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
         "table_label": t("chart.table_label"),
         # The page shows the first rows; the CSV beside it has them all, so no page grows with the data.
         "table": markup.table(list(table.columns), [[_display(v) for v in row] for row in pagination.first_rows(table.values.tolist())]),
-        "more_rows": pagination.more_rows_note(len(table), markup.anchor(f"{chart.slug}.csv", f"{chart.slug}.csv"), lang()),
+        "more_rows": pagination.more_rows_note(len(table), markup.anchor(f"{chart.slug}.csv", f"{chart.slug}.csv")),
     }
     block = Markup(environment().get_template("chart.html.jinja").render(chart=context))
     files = {

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 from markupsafe import Markup, escape
 
-from sovereign_ai_site import i18n, markup, pagination
-from sovereign_ai_site.i18n import speaking, t
+from sovereign_ai_site import markup, pagination
+from sovereign_ai_site.i18n import t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.tables import each_row
 
@@ -34,9 +34,8 @@ def source_pages(catalog: Catalog) -> list[str]:
 class Citations:
     """Renders a row's ``source_ids`` as links to the source register page."""
 
-    def __init__(self, catalog: Catalog, lang: str | None = None):  # lang: transitional, the one spoken without it
-        with speaking(lang or i18n.lang()):
-            undated, self._heading = t("cite.undated"), t("cite.page_sources_heading")
+    def __init__(self, catalog: Catalog):
+        undated, self._heading = t("cite.undated"), t("cite.page_sources_heading")
         sources = catalog.table("sources", "sources").set_index("source_id")
         rows = list(each_row(sources))
         self._labels = {  # escaped once here, for _link

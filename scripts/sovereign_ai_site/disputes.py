@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
-from sovereign_ai_site.i18n import local, sentence, speaking, t
+from sovereign_ai_site.i18n import local, sentence, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.tables import each_row
 
 CLAIMS_PAGE = "sources/claims.md"
 
 
-def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | None = None, *, lang: str | None = None) -> list[dict]:  # lang: transitional
+def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | None = None) -> list[dict]:
     """One entry per claims topic (all, or ``topics`` in that order), the shown value's row first, for
     disputed.md.jinja (included by several pages) in the language being spoken."""
-    if lang is not None:
-        with speaking(lang):
-            return disputed(catalog, cite, page, topics)
     if "claims" not in catalog.packages["sources"].resources:
         return []
     claims = catalog.table("sources", "claims")
-    fields = {field["name"]: field for field in catalog.resource("sources", "claims").fields}
+    fields = catalog.resource("sources", "claims").field
     labels = {c.topic: local(c, "label") for c in each_row(claims.drop_duplicates("topic"))}
     by_topic: dict[str, list] = {}
     for c in each_row(claims.sort_values(["is_shown", "claim_id"], ascending=[False, True])):

@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from markupsafe import Markup
 
-from sovereign_ai_site import charts, i18n, markup, pagination
+from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.i18n import described, label, local, not_published, t
+from sovereign_ai_site.names import short_names
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import short_names
 from sovereign_ai_site.views import funding as view
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ PAGE = "funding/index.md"
 
 def funding_pages(ctx: Context) -> dict[str, str]:
     catalog, cite, as_of = ctx.catalog, ctx.cite, ctx.as_of
-    fields = {f["name"]: f for f in catalog.resource("funding", "support").fields}
+    fields = catalog.resource("funding", "support").field
     support = _support(catalog, fields, as_of)
     kind_chart, kind_files = _kind_chart(support, fields, as_of)
     gpu_chart, gpu_files = _gpu_chart(support, fields, as_of)
@@ -39,7 +39,7 @@ def funding_pages(ctx: Context) -> dict[str, str]:
             sections=sections,
             gpu_chart=gpu_chart,
             gpu_table=_gpu_rows(support, fields, cite),
-            disputed=disputed(catalog, cite, PAGE, topics, lang=i18n.lang()),
+            disputed=disputed(catalog, cite, PAGE, topics),
             as_of=as_of,
         ),
         **kind_files,
@@ -52,7 +52,7 @@ def _support(catalog: Catalog, fields: dict[str, dict], as_of: str) -> pd.DataFr
     support = catalog.table("funding", "support")
     starts, ends = support["period_start"], support["period_end"]
     support = support.assign(
-        team=support["team_id"].map(short_names(catalog, i18n.lang())).fillna(t("funding.all_teams")),
+        team=support["team_id"].map(short_names(catalog)).fillna(t("funding.all_teams")),
         period=[_period(s, e, "day") for s, e in zip(starts, ends)],
         period_short=[_period(s, e, "month") for s, e in zip(starts, ends)],
         figure=[label(fields["figure_kind"], k) for k in support["figure_kind"]],
@@ -97,7 +97,7 @@ def _kind_section(kind: str, rows: pd.DataFrame, fields: dict[str, dict], cite: 
         ]
         for r in each_row(rows)
     ]
-    shown, more = pagination.rows_in_page(table, PAGE, "funding", i18n.lang())
+    shown, more = pagination.rows_in_page(table, PAGE, "funding")
     ids = pagination.first_rows(list(rows["support_id"]))
     return {"id": kind, "title": rows["kind"].iloc[0], "headers": headers, "rows": shown, "ids": ids, "more": more}
 
@@ -194,4 +194,4 @@ def _gpu_rows(support: pd.DataFrame, fields: dict[str, dict], cite: Citations) -
     headers = [
         t("funding.team"), t("funding.period"), *models, t("funding.total_gpus"), described(fields["figure_kind"], "title"), t("common.sources"),
     ]
-    return headers, *pagination.rows_in_page(rows, PAGE, "funding", i18n.lang())
+    return headers, *pagination.rows_in_page(rows, PAGE, "funding")

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import local, sentence, t
+from sovereign_ai_site.names import short_names
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
 from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import fields, short_names
 from sovereign_ai_site.views import home as view
 from sovereign_ai_site.views.teams import decisive_outcomes
 
@@ -48,7 +48,7 @@ def home_page(ctx: Context) -> dict[str, str]:
     return {
         PAGE: render(
             "home.md.jinja",
-            events=fields(catalog, "timeline", "events"),
+            events=catalog.resource("timeline", "events").field,
             figures=figures,
             recent=recent,
             milestones=[_milestone("home.latest", e) for e in each_row(events["latest"])]

@@ -71,11 +71,8 @@ def sentence(key: str, **values: object) -> Markup:
     return Markup(t(key, **{name: markup.md(value) for name, value in values.items()}))
 
 
-def local(row: object, field: str, language: str | None = None) -> object:  # language: transitional
+def local(row: object, field: str) -> object:
     """``row.<field>_<lang>``, or the other language's value where this one is empty."""
-    if language is not None:
-        with speaking(language):
-            return local(row, field)
     for code in (lang(), other()):
         value = row.get(f"{field}_{code}") if isinstance(row, dict | pd.Series) else getattr(row, f"{field}_{code}", None)
         if value is not None and not pd.isna(value) and str(value).strip():
@@ -105,11 +102,8 @@ def label(field: Mapping, value: object) -> object:
     raise MissingLabel(f"field {field.get('name')}: value {value!r} has no {key} in its categories")
 
 
-def not_published(as_of: str, language: str | None = None) -> str:  # language: transitional
+def not_published(as_of: str) -> str:
     """What a cell says where the record is silent: "not published as of <the data's date>"."""
-    if language is not None:
-        with speaking(language):
-            return not_published(as_of)
     return t("common.not_published", date=as_of)
 
 
@@ -127,18 +121,3 @@ def missing_translations(src_uris: list[str]) -> list[str]:
     korean = {u for u in src_uris if u.endswith(".md") and not u.endswith(TRANSLATION_SUFFIX)}
     english = {u.removesuffix(TRANSLATION_SUFFIX) + ".md" for u in src_uris if u.endswith(TRANSLATION_SUFFIX)}
     return sorted(korean ^ english)
-
-
-# Transitional, while the page modules move to the catalogue and the descriptors' labels: removed
-# when no module calls them.
-def tr(language: str, *, ko: str, en: str) -> str:
-    return ko if language == "ko" else en
-
-
-def value_label(value: object, ko_labels: dict[str, str], language: str) -> object:
-    return ko_labels.get(value, value) if language == "ko" else value
-
-
-def category_label(field: dict, value: object, language: str) -> object:
-    with speaking(language):
-        return label(field, value)

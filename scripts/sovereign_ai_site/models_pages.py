@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from sovereign_ai_site import charts, i18n, markup, pagination
+from sovereign_ai_site import charts, markup, pagination
 from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.i18n import described, label, t
+from sovereign_ai_site.names import short_names
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import short_names
 from sovereign_ai_site.views import models as view
 
 if TYPE_CHECKING:
@@ -23,11 +23,11 @@ IN_BILLIONS = ("params_total_b", "params_active_b")  # sizes are shown in billio
 
 def models_pages(ctx: Context) -> dict[str, str]:
     catalog, cite, as_of = ctx.catalog, ctx.cite, ctx.as_of
-    fields = {f["name"]: f for f in catalog.resource("models", "models").fields}
+    fields = catalog.resource("models", "models").field
     models = catalog.table("models", "models")
     models = view.in_release_order(
         models.assign(
-            team=models["team_id"].map(short_names(catalog, i18n.lang())),
+            team=models["team_id"].map(short_names(catalog)),
             released=[format_date(d, p) for d, p in zip(models["released_on"], models["release_date_precision"])],
             total=[_parameters(b) for b in models["params_total_b"]],
             active=[_parameters(b) for b in models["params_active_b"]],
@@ -45,14 +45,14 @@ def models_pages(ctx: Context) -> dict[str, str]:
         path: render(
             "models.md.jinja",
             chart=chart_html if number == 1 else "",
-            headers=[t("models.team"), t("models.model"), described(fields["released_on"], "title"), *titles.values(),
+            headers=[t("models.team"), described(fields["name"], "title"), described(fields["released_on"], "title"), *titles.values(),
                      described(fields["architecture"], "title"), described(fields["licence"], "title"), t("common.sources")],
             rows=[
                 [m.team, markup.link(m.name, m.weights_url), m.released, format_number(m.params_total_b),
                  format_number(m.params_active_b), label(fields["architecture"], m.architecture), m.licence, cite.links(m.source_ids, path)]
                 for m in pagination.chunk(ordered, number)
             ],
-            pager=pagination.pager(paths, number, len(ordered), i18n.lang()),
+            pager=pagination.pager(paths, number, len(ordered)),
             count=len(models),
         )
         for number, path in enumerate(paths, start=1)

@@ -33,6 +33,11 @@ class Resource:
     def fields(self) -> list[dict]:
         return self.descriptor["schema"]["fields"]
 
+    @property
+    def field(self) -> dict[str, dict]:
+        """The field descriptors by name: for their titles (``i18n.described``) and labels (``i18n.label``)."""
+        return {field["name"]: field for field in self.fields}
+
 
 @dataclass(frozen=True)
 class DataPackage:

@@ -14,7 +14,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
-from sovereign_ai_site.i18n import speaking, t
+from sovereign_ai_site.i18n import t
 
 ROWS_PER_PAGE = 50
 Row = TypeVar("Row")
@@ -39,11 +39,8 @@ def page_number(position: int) -> int:
     return position // ROWS_PER_PAGE + 1
 
 
-def pager(paths: list[str], number: int, row_count: int, lang: str | None = None) -> Markup:  # lang: transitional
+def pager(paths: list[str], number: int, row_count: int) -> Markup:
     """Which rows this page shows, and links to every page of the listing; empty for one page."""
-    if lang is not None:
-        with speaking(lang):
-            return pager(paths, number, row_count)
     if len(paths) == 1:
         return Markup("")
     here = paths[number - 1]
@@ -77,20 +74,14 @@ def first_rows(rows: Sequence[Row]) -> Sequence[Row]:
     return rows[:ROWS_PER_PAGE]
 
 
-def rows_in_page(rows: Sequence[Row], page: str, package: str, lang: str | None = None) -> tuple[Sequence[Row], Markup]:  # lang: transitional
+def rows_in_page(rows: Sequence[Row], page: str, package: str) -> tuple[Sequence[Row], Markup]:
     """A table inside a larger page: its first rows, and a note pointing to the data package with all of them."""
-    if lang is not None:
-        with speaking(lang):
-            return rows_in_page(rows, page, package)
     where = markup.anchor(t("pager.package", package=package), markup.relative(page, f"data/{package}/index.md"))
     return first_rows(rows), more_rows_note(len(rows), where)
 
 
-def more_rows_note(row_count: int, where: Markup, lang: str | None = None) -> Markup:  # lang: transitional
+def more_rows_note(row_count: int, where: Markup) -> Markup:
     """Says that a table shows only its first rows, and where all of them are; empty when it shows all."""
-    if lang is not None:
-        with speaking(lang):
-            return more_rows_note(row_count, where)
     if row_count <= ROWS_PER_PAGE:
         return Markup("")
     return Markup('<p class="more-rows">{} {}</p>').format(t("pager.first_rows", count=row_count, shown=ROWS_PER_PAGE), where)

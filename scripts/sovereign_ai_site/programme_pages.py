@@ -14,11 +14,11 @@ from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.i18n import label, local, not_published, t
+from sovereign_ai_site.names import short_names
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import short_names
 from sovereign_ai_site.views import programme as view
 
 if TYPE_CHECKING:
@@ -39,18 +39,19 @@ def programme_pages(ctx: Context) -> dict[str, str]:
     catalog, cite, as_of = ctx.catalog, ctx.cite, ctx.as_of
     stages = _stages(catalog)
     names = stages.set_index("stage_id")["name"]
-    teams = short_names(catalog, i18n.lang())
+    teams = short_names(catalog)
     chart_html, chart_files = _timeline(catalog, as_of)
     overview = render(
         "programme.md.jinja",
         facts=_facts(catalog, cite, ctx.editorial.get("programme", {}).get("fact_groups", [])),
         stage_rows=[_stage_row(s, cite, as_of) for s in each_row(stages)],
+        stage_fields=catalog.resource("program", "stages").field,
         as_of=as_of,
     )
     timeline = render(
         "programme-timeline.md.jinja",
         chart=chart_html,
-        events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams), TIMELINE_PAGE, "timeline", i18n.lang()),
+        events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams), TIMELINE_PAGE, "timeline"),
         as_of=as_of,
     )
     comparison, comparison_files = _comparison(catalog, stages, teams, as_of)
@@ -60,6 +61,8 @@ def programme_pages(ctx: Context) -> dict[str, str]:
         rounds=_rounds(catalog, cite, stages, teams, as_of),
         comparison=comparison,
         outcome_title=i18n.described(outcome, "title"),
+        outcome_fields=catalog.resource("teams", "outcomes").field,
+        criterion_fields=catalog.resource("evaluations", "criteria").field,
         outcomes=_outcomes(catalog, cite, stages, teams, outcome),
         as_of=as_of,
     )
@@ -120,7 +123,7 @@ def _events(catalog: Catalog) -> pd.DataFrame:
         date=[format_date(d, p) for d, p in zip(events["event_on"], events["date_precision"])],
         title=[local(e, "title") for e in each_row(events)],
         kind=[label(kind, k) for k in events["event_type"]],
-        planned=planned_text(events, data_as_of(catalog), i18n.lang()),
+        planned=planned_text(events, data_as_of(catalog)),
     )
 
 
@@ -182,7 +185,7 @@ def _rounds(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd.S
             {
                 "name": names[stage_id],
                 "criteria": [_criterion_row(rows.loc[c], sub, planned[stage_id], cite, as_of) for c, sub in ordered],
-                "scores": pagination.rows_in_page(score_rows, RESULTS_PAGE, "evaluations", i18n.lang()),
+                "scores": pagination.rows_in_page(score_rows, RESULTS_PAGE, "evaluations"),
                 "scored": _team_list(set(published["team_id"]), teams),
                 "unscored": _team_list(entered - set(published["team_id"]), teams),
             }
@@ -220,7 +223,7 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
         ],
         columns=["team", "phase", "score", "points"],
     )
-    shown, more = pagination.rows_in_page(rows, RESULTS_PAGE, "evaluations", i18n.lang())
+    shown, more = pagination.rows_in_page(rows, RESULTS_PAGE, "evaluations")
     table = {"headers": [t("programme.team"), t("programme.criterion"), *(names[p] for p in phases)], "rows": shown, "more": more}
     if totals.empty:
         return {**table, "chart": None}, {}
@@ -277,7 +280,6 @@ def _outcomes(catalog: Catalog, cite: Citations, stages: pd.DataFrame, teams: pd
                 ],
                 RESULTS_PAGE,
                 "teams",
-                i18n.lang(),
             ),
         }
         for s in each_row(stages)

@@ -41,9 +41,9 @@ def prose(name: str) -> str:
     return f"prose/{name}.{i18n.lang()}.md.jinja"
 
 
-def format_date(value: dt.date | None, precision: str = "day", lang: str | None = None) -> str:  # lang: transitional
+def format_date(value: dt.date | None, precision: str = "day") -> str:
     """``4 August 2025`` / ``2025년 8월 4일``; without the day at month precision, the year alone at year precision."""
-    lang = lang or i18n.lang()
+    lang = i18n.lang()
     if value is None or pd.isna(value):
         return ""
     if precision == "year":
@@ -54,9 +54,9 @@ def format_date(value: dt.date | None, precision: str = "day", lang: str | None 
     return f"{month} {value.year}" if precision == "month" else f"{value.day} {month} {value.year}"
 
 
-def format_krw(amount: int | None, lang: str | None = None) -> str:  # lang: transitional
+def format_krw(amount: int | None) -> str:
     """Won in words: ``157.6 billion won`` / ``1,576억 원``, ``10.1 trillion won`` / ``10조 1,000억 원``."""
-    lang = lang or i18n.lang()
+    lang = i18n.lang()
     if amount is None or pd.isna(amount):
         return ""
     if lang == "ko":
@@ -87,9 +87,9 @@ def format_number(value: float | None) -> str:
     return f"{rounded:,.0f}" if rounded == int(rounded) else f"{rounded:,.1f}"
 
 
-def format_gpus(count: int | None, model: str | None, lang: str | None = None) -> str:  # lang: transitional
+def format_gpus(count: int | None, model: str | None) -> str:
     """``512 B200``; empty when the count was not published."""
-    lang = lang or i18n.lang()
+    lang = i18n.lang()
     if count is None or pd.isna(count):
         return ""
     unknown = "GPU" if lang == "ko" else "GPUs"

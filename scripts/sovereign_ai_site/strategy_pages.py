@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from sovereign_ai_site import charts, i18n
+from sovereign_ai_site import charts
 from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
@@ -23,10 +23,6 @@ PAGE = "strategy/index.md"
 BUDGET_CLAIMS = "ai-budget-"  # claims topics about the AI budget start with this
 
 
-def _fields(catalog: Catalog, resource: str) -> dict[str, dict]:
-    return {f["name"]: f for f in catalog.resource("strategy", resource).fields}
-
-
 def _values(field: dict) -> list[str]:
     """A field's allowed values in its categories' order."""
     return [c["value"] for c in field["categories"]]
@@ -34,8 +30,8 @@ def _values(field: dict) -> list[str]:
 
 def strategy_pages(ctx: Context) -> dict[str, str]:
     catalog, cite, as_of = ctx.catalog, ctx.cite, ctx.as_of
-    fields = {resource: _fields(catalog, resource) for resource in ("facts", "ai_budget", "gpu_procurement")}
-    claims = disputed(catalog, cite, PAGE, lang=i18n.lang())
+    fields = {resource: catalog.resource("strategy", resource).field for resource in ("facts", "ai_budget", "gpu_procurement")}
+    claims = disputed(catalog, cite, PAGE)
     kind = fields["ai_budget"]["figure_kind"]
     budget = view.budget_in_order(catalog.table("strategy", "ai_budget"), _values(kind))
     budget = budget.assign(kind=[label(kind, k) for k in budget["figure_kind"]], amount=[format_krw(a) for a in budget["amount_krw"]])

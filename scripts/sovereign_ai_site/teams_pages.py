@@ -8,7 +8,7 @@ import pandas as pd
 
 from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations
-from sovereign_ai_site.i18n import described, label, local, not_published, other, speaking, t
+from sovereign_ai_site.i18n import described, label, local, not_published, other, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
@@ -17,31 +17,6 @@ from sovereign_ai_site.views import teams as view
 if TYPE_CHECKING:
     from sovereign_ai_site.pages import Context
 
-# Transitional, for the page modules that still import them; the order and the labels are the
-# descriptors' now (views.teams.status_order, i18n.label). The lead removes them after the merge.
-STATUS_ORDER = ("active", "eliminated", "not-selected", "not-shortlisted")
-OUTCOME_KO = {
-    "applied": "응모", "shortlisted": "서면평가 통과", "not-shortlisted": "서면평가 탈락", "selected": "선정", "not-selected": "미선정",
-    "advanced": "다음 단계 진출", "eliminated": "탈락", "added": "추가 선정", "declined": "불참",
-}
-FIGURE_KIND_KO = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
-
-
-def fields(catalog: Catalog, package: str, resource: str) -> dict[str, dict]:
-    """A resource's field descriptors by name: for their titles (``described``) and labels (``label``)."""
-    return {field["name"]: field for field in catalog.resource(package, resource).fields}
-
-
-def short_names(catalog: Catalog, lang: str | None = None) -> pd.Series:  # lang: transitional
-    """Team names by team_id without the word "consortium", as charts and lists show them."""
-    if lang is not None:
-        with speaking(lang):
-            return short_names(catalog)
-    teams = catalog.table("teams", "teams").set_index("team_id")
-    names = pd.Series([local(team, "name") for team in each_row(teams)], index=teams.index, dtype="string")
-    return names.str.removesuffix(t("teams.name_suffix"))
-
-
 def teams_pages(ctx: Context) -> dict[str, str]:
     catalog, cite = ctx.catalog, ctx.cite
     teams = catalog.table("teams", "teams")
@@ -49,7 +24,7 @@ def teams_pages(ctx: Context) -> dict[str, str]:
     names = pd.Series([local(team, "name") for team in each_row(teams)], index=teams["team_id"])
     ordered = list(each_row(view.in_status_order(catalog, names)))
     paths = pagination.page_paths("teams/index.md", len(ordered))
-    member_counts, status = view.member_counts(catalog), fields(catalog, "teams", "teams")["status"]
+    member_counts, status = view.member_counts(catalog), catalog.resource("teams", "teams").field["status"]
     pages = {}
     for number, path in enumerate(paths, start=1):
         shown = pagination.chunk(ordered, number)
@@ -84,7 +59,7 @@ def _fields(catalog: Catalog) -> dict[str, dict[str, dict]]:
     resources = {"teams": ("teams", "teams"), "members": ("teams", "members"), "orgs": ("teams", "organisations"), "outcomes": ("teams", "outcomes")}
     resources |= {"models": ("models", "models")} if "models" in catalog.packages else {}
     resources |= {"support": ("funding", "support")} if "funding" in catalog.packages else {}
-    return {name: fields(catalog, *where) for name, where in resources.items()}
+    return {name: catalog.resource(*where).field for name, where in resources.items()}
 
 
 class _TeamPage:

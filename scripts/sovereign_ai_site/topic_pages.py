@@ -34,7 +34,7 @@ def sources_pages(ctx: Context) -> dict[str, str]:
     catalog, seeds = ctx.catalog, ctx.seeds
     claims = {seed.record["source_id"]: seed.claims for seed in seeds}
     sources = sources_in_order(catalog)
-    fields = {field["name"]: field for field in catalog.resource("sources", "sources").fields}
+    fields = catalog.resource("sources", "sources").field
     titles = [described(fields[name], "title") for name in _REGISTER_FIELDS]
     entries = [
         _register_entry(
