@@ -141,7 +141,7 @@ def changelog_page(inputs: Inputs) -> str:
     releases = [
         {
             "version": r.version,
-            "anchor": Markup(re.sub(r"[^a-z0-9-]+", "-", f"release-{r.version}".lower())),  # the same in both languages
+            "anchor": Markup(r.anchor),
             "date": format_date(r.date),
             "notes": r.notes_ko if korean and r.notes_ko else r.notes,
             "untranslated": korean and not r.notes_ko,

@@ -1,4 +1,4 @@
-"""Names as the pages show them, shared by every section that names a team."""
+"""Names as the pages show them, and the ids they give rows that other pages and the feed link to."""
 
 from __future__ import annotations
 
@@ -14,3 +14,8 @@ def short_names(catalog: Catalog) -> pd.Series:
     teams = catalog.table("teams", "teams").set_index("team_id")
     names = pd.Series([local(team, "name") for team in each_row(teams)], index=teams.index, dtype="string")
     return names.str.removesuffix(t("teams.name_suffix"))
+
+
+def event_anchor(event_id: str) -> str:
+    """The id of an event's row on the timeline page."""
+    return f"event-{event_id}"

@@ -14,7 +14,7 @@ from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.i18n import label, local, not_published, t
-from sovereign_ai_site.names import short_names
+from sovereign_ai_site.names import event_anchor, short_names
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.staleness import planned_text
@@ -52,6 +52,8 @@ def programme_pages(ctx: Context) -> dict[str, str]:
         "programme-timeline.md.jinja",
         chart=chart_html,
         events=pagination.rows_in_page(_event_rows(catalog, cite, names, teams), TIMELINE_PAGE, "timeline"),
+        event_ids=[event_anchor(e) for e in _events(catalog)["event_id"]],
+        event_fields=catalog.resource("timeline", "events").field,
         as_of=as_of,
     )
     comparison, comparison_files = _comparison(catalog, stages, teams, as_of)

@@ -8,6 +8,7 @@ build stops when the changelog disagrees with CITATION.cff or with a package.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,11 @@ class Release:
     notes: str
     notes_ko: str  # optional in the changelog; the Korean site shows the English notes without it
     rows: dict[str, dict[str, int]]  # "package/resource" → {"added": n, "changed": n, "removed": n}
+
+    @property
+    def anchor(self) -> str:
+        """The id of the release's section on the changelog page, the same in both languages."""
+        return re.sub(r"[^a-z0-9-]+", "-", f"release-{self.version}".lower())
 
     def touches(self, package: str) -> bool:
         return any(key.split("/")[0] == package for key in self.rows)

@@ -15,6 +15,7 @@ from sovereign_ai_site import seeds as register
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
 from sovereign_ai_site.errors import DataError, Problem
+from sovereign_ai_site.feeds import FEED, atom_feed
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, speaking, t
 from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
@@ -91,10 +92,12 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
 
 def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated page and download of one language's site, keyed by its path there, and its
-    sitemap where the address of the (Korean) site is known."""
+    sitemap and feed where the address of the (Korean) site is known."""
     files: dict[str, str | bytes] = dict(inputs.downloads)
     with speaking(lang):
         files.update(build_pages(inputs))
+        if site_url:
+            files[FEED] = atom_feed(inputs.catalog, inputs.release, site_url)
     if site_url:
         pages = [*files, *filter(None, (hand_written_page(p, lang) for p in inputs.hand_written))]
         files.update(sitemap_files(pages, site_url, lang, inputs.as_of))
