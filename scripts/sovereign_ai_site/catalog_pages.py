@@ -14,7 +14,18 @@ from markupsafe import Markup
 from sovereign_ai_site import citation, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
 from sovereign_ai_site.dictionary import anchor, dictionary, other_title, page_of, resource_page_of
-from sovereign_ai_site.downloads import ALL_ZIP, CATALOG_DESCRIPTOR, CHECKSUMS, CITATION, DATABASE, DATABASE_METADATA, FROZEN, licences, package_zip, release_file
+from sovereign_ai_site.downloads import (
+    ALL_ZIP,
+    CATALOG_DESCRIPTOR,
+    CHECKSUMS,
+    CITATION,
+    DATABASE,
+    DATABASE_METADATA,
+    FROZEN,
+    licences,
+    package_zip,
+    release_file,
+)
 from sovereign_ai_site.i18n import described, lang, t
 from sovereign_ai_site.packages import DataPackage, Resource
 from sovereign_ai_site.release import KINDS, Collection
