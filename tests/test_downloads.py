@@ -386,12 +386,15 @@ def test_pandas_reads_every_csv_from_its_url_with_the_same_rows(served_site):
 
 def test_published_descriptors_carry_data_package_v2_metadata(inputs, generated):
     """Written at build time: the sources under data/ keep none of it (checks.py refuses $schema there)."""
+    ids = {json.loads(generated["data/datapackage.json"])["id"]}
     for package in inputs.catalog.packages.values():
         d = json.loads(generated[package.path])
         assert d["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json" and "$schema" not in package.descriptor
         assert d["created"] == f"{inputs.release.updated(package.name).date.isoformat()}T00:00:00Z"  # the release's date, not the clock's
         if inputs.release.url:
-            assert d["homepage"] == inputs.release.url.rstrip("/") + f"/data/{package.name}/" and d["id"].endswith(f"/data/{package.name}/datapackage.json")
+            assert d["homepage"] == inputs.release.url.rstrip("/") + f"/data/{package.name}/"
+        assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", d["id"])
+        ids.add(d["id"])
         assert d["contributors"] and all(c["roles"] and "role" not in c for c in d["contributors"])
         assert d["version"] == package.descriptor["version"]
         for resource, published in zip(package.resources.values(), d["resources"], strict=True):
@@ -403,6 +406,7 @@ def test_published_descriptors_carry_data_package_v2_metadata(inputs, generated)
                 assert re.fullmatch(r"\.\./[a-z]+/datapackage\.json", other), other
                 target = json.loads(generated[f"data/{other.removeprefix('../')}"])  # the path resolves on the site
                 assert {r["name"]: r for r in target["resources"]}[key["reference"]["resource"]]["schema"]["primaryKey"]
+    assert len(ids) == len(inputs.catalog.packages) + 1
 
 
 def test_the_published_descriptor_opens_offline(generated, tmp_path, monkeypatch):

@@ -3,7 +3,7 @@ everything, the catalog descriptor, the SQLite database, checksums and the froze
 
 The descriptors under ``data/`` stay the maintainers' source (no ``$schema``: ``checks`` refuses it
 there). The published ones are written here with the v2 metadata: ``$schema`` (a datapackage.org
-profile, which frictionless knows without fetching it), ``id``, ``created`` (the date of the release
+profile, which frictionless knows without fetching it), ``id`` (a name-based UUID), ``created`` (the date of the release
 that last changed the package, never the build's clock), ``homepage`` (from CITATION.cff's ``url``, the
 site's canonical address, never the address a build is served at: a release's bytes cannot depend on
 it), ``contributors`` with v2 ``roles``, and each resource's ``bytes`` and sha256 ``hash``. A key into
@@ -28,6 +28,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import uuid
 import zipfile
 from functools import cache
 
@@ -98,7 +99,7 @@ def published_descriptor(package: DataPackage, collection: Collection, files: di
     """The package's descriptor as published: the source's properties with the v2 metadata."""
     source = copy.deepcopy(package.descriptor)
     homepage = _address(collection, f"data/{package.name}/")
-    head = {"$schema": PROFILE, "name": source.pop("name"), **({"id": _address(collection, package.path)} if homepage else {})}
+    head = {"$schema": PROFILE, "name": source.pop("name"), "id": identifier(package.name)}
     descriptor = {**head, **source}
     descriptor = _after(descriptor, "version", {"created": _created(collection.updated(package.name).date), **({"homepage": homepage} if homepage else {})})
     descriptor["contributors"] = [_contributor(c) for c in source.get("contributors", [])]
@@ -139,7 +140,7 @@ def catalog_descriptor(catalog: Catalog, collection: Collection, files: dict[str
     return {
         "$schema": PROFILE,
         "name": database.NAME,
-        **({"id": _address(collection, CATALOG_DESCRIPTOR)} if homepage else {}),
+        "id": identifier(None),
         "title": collection.title,
         "description": "Every table of every data package of this release, as one package: the keys between packages are ordinary foreign keys. Each package's own descriptor is listed under packages.",
         "version": collection.version,
@@ -150,6 +151,12 @@ def catalog_descriptor(catalog: Catalog, collection: Collection, files: dict[str
         "packages": [{"name": p.name, "title": p.descriptor["title"], "version": p.descriptor["version"], "path": p.path.removeprefix("data/")} for p in packages],
         "resources": resources,
     }
+
+
+def identifier(package: str | None) -> str:
+    """A package's v2 ``id``: a name-based UUID, the same in every release and wherever the site is
+    served (an address would tie a frozen release to one host); the catalog's is ``package=None``."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{ALL_NAME}/{package or ''}"))
 
 
 def _with_size(descriptor: dict, content: bytes) -> dict:
