@@ -7,6 +7,7 @@ import hashlib
 import html
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -130,7 +131,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     assert f"<td>{markup.h('필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$')}</td>" in teams
     assert '<a href="../../data/teams/#table-teams-team-id">teams/teams.team_id</a> 참조' in teams
     assert "기본 키(함께 쓰는 열: stage_id)" in teams and "primary key (with stage_id)" in en["data/teams/index.md"]
-    assert "2026년 12월 1일(릴리스 0.2.0)" in teams and "1 December 2026 (release 0.2.0)" in en["data/teams/index.md"]
+    assert "2026년 12월 1일(릴리스 0.2.1)" in teams and "1 December 2026 (release 0.2.1)" in en["data/teams/index.md"]
     assert 'href="#sources"' in teams and "## 출처 { #sources }" in teams  # Korean headings get no slug of their own
     assert "이 데이터 패키지 인용하기" in teams and "Cite this data package" in en["data/teams/index.md"]
     with speaking("ko"):
@@ -204,43 +205,49 @@ def test_sha256sums_cover_and_match_every_download(site_root):
         listed[name] = digest
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
     files = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.suffix != ".html" and p.name != "SHA256SUMS"}
-    assert set(listed) == files
-    assert {f"{p}/{p}.zip" for p in PACKAGES} | {"sovereign-ai-data.zip", "CITATION.cff"} <= files
+    assert set(listed) == {f for f in files if not f.startswith("releases/")}  # each frozen release has its own
+    assert {f"{p}/{p}.zip" for p in PACKAGES} | {"sovereign-ai-data.zip", "CITATION.cff", "datapackage.json", "sovereign-ai.sqlite", "sovereign-ai.metadata.json"} <= files
 
 
 def test_two_generations_give_byte_identical_zips(site_root, generated):
     """The build in MkDocs (another process) and this one produce the same bytes, in both languages' sites."""
     zips = [path for path in generated if path.endswith(".zip")]
-    assert len(zips) == len(PACKAGES) + 1
+    assert len([z for z in zips if not z.startswith("data/releases/")]) == len(PACKAGES) + 1
     for path in zips:
         assert (site_root / path).read_bytes() == generated[path], path
 
 
 def test_zip_entries_are_sorted_dated_from_the_data_with_fixed_permissions(inputs, generated):
     as_of = inputs.as_of
-    for path in (p for p in generated if p.endswith(".zip")):
+    for path in (p for p in generated if p.endswith(".zip") and not p.startswith("data/releases/")):
         infos = zipfile.ZipFile(io.BytesIO(generated[path])).infolist()
         assert [i.filename for i in infos] == sorted(i.filename for i in infos)
         assert {i.date_time for i in infos} == {(as_of.year, as_of.month, as_of.day, 0, 0, 0)}
         assert {i.external_attr >> 16 for i in infos} == {0o100644}
-        assert any(i.filename.endswith("/README.txt") for i in infos)
+        assert {"README.txt", "CITATION.cff", "datapackage.json"} <= {i.filename for i in infos}  # at the root
 
 
-def test_zips_unpack_to_packages_that_frictionless_validates(generated, tmp_path):
-    for path in (p for p in generated if p.endswith(".zip")):
-        target = tmp_path / Path(path).stem
-        zipfile.ZipFile(io.BytesIO(generated[path])).extractall(target)
-        descriptors = sorted(target.rglob("datapackage.json"))
-        assert descriptors, path
-        for descriptor in descriptors:
-            report = Package(str(descriptor)).validate()
-            assert report.valid, (path, descriptor, report.flatten(["rowNumber", "fieldName", "message"]))
-        readme = next(target.rglob("README.txt")).read_text(encoding="utf-8")
+def test_zips_are_frictionless_zipped_packages(generated, inputs, tmp_path):
+    """``Package("x.zip")`` opens each zip as it stands, and ``frictionless validate x.zip`` checks its tables."""
+    for path in (p for p in generated if p.endswith(".zip") and not p.startswith("data/releases/")):
+        target = tmp_path / Path(path).name
+        target.write_bytes(generated[path])
+        package = Package(str(target))
+        report = package.validate()
+        assert report.valid, (path, report.flatten(["rowNumber", "fieldName", "message"]))
+        name = Path(path).stem
+        expected = inputs.catalog.packages[name].resources if name in inputs.catalog.packages else [r for p in inputs.catalog.packages.values() for r in p.resources]
+        assert len(report.tasks) == len(expected) == len(package.resources), path
+        readme = zipfile.ZipFile(target).read("README.txt").decode("utf-8")
         assert "HOW TO CITE" in readme and "LICENCE" in readme and "source_ids" in readme
+    result = subprocess.run([sys.executable, "-m", "frictionless", "validate", "--json", str(tmp_path / "teams.zip")], capture_output=True, text=True, timeout=120, check=False)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["valid"]
+    assert sorted(t["place"] for t in report["tasks"]) == sorted(r.descriptor["path"] for r in inputs.catalog.packages["teams"].resources.values())
 
 
 def test_readme_names_the_release_and_the_licence_in_korean_then_english(inputs, generated):
-    readme = zipfile.ZipFile(io.BytesIO(generated["data/teams/teams.zip"])).read("teams/README.txt").decode()
+    readme = zipfile.ZipFile(io.BytesIO(generated["data/teams/teams.zip"])).read("README.txt").decode()
     release, teams = inputs.release, inputs.catalog.packages["teams"]
     korean, english = readme.split("=" * 72)
     assert korean.startswith(f'{teams.descriptor["title_ko"]} (데이터 패키지 "teams"') and f"릴리스 {release.version}({release.date.isoformat()})" in korean
@@ -372,3 +379,114 @@ def test_pandas_reads_every_csv_from_its_url_with_the_same_rows(served_site):
         online = pd.read_csv(url, dtype=str, keep_default_na=False)
         local = pd.read_csv(path, dtype=str, keep_default_na=False)
         pd.testing.assert_frame_equal(online, local)
+
+
+def test_published_descriptors_carry_data_package_v2_metadata(inputs, generated):
+    """Written at build time: the sources under data/ keep none of it (checks.py refuses $schema there)."""
+    ids = {json.loads(generated["data/datapackage.json"])["id"]}
+    for package in inputs.catalog.packages.values():
+        d = json.loads(generated[package.path])
+        assert d["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json" and "$schema" not in package.descriptor
+        assert d["created"] == f"{inputs.release.updated(package.name).date.isoformat()}T00:00:00Z"  # the release's date, not the clock's
+        if inputs.release.url:
+            assert d["homepage"] == inputs.release.url.rstrip("/") + f"/data/{package.name}/"
+        assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", d["id"])
+        ids.add(d["id"])
+        assert d["contributors"] and all(c["roles"] and "role" not in c for c in d["contributors"])
+        assert d["version"] == package.descriptor["version"]
+        for resource, published in zip(package.resources.values(), d["resources"], strict=True):
+            content = generated[resource.path]
+            assert published["bytes"] == len(content) and published["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
+            assert published["schema"]["fields"] == resource.fields  # labels, units: the maintainers' own
+            for key in published["schema"].get("crossPackageForeignKeys", []):
+                other = key["reference"]["package"]
+                assert re.fullmatch(r"\.\./[a-z]+/datapackage\.json", other), other
+                target = json.loads(generated[f"data/{other.removeprefix('../')}"])  # the path resolves on the site
+                assert {r["name"]: r for r in target["resources"]}[key["reference"]["resource"]]["schema"]["primaryKey"]
+    assert len(ids) == len(inputs.catalog.packages) + 1
+
+
+def test_the_published_descriptor_opens_offline(generated, tmp_path, monkeypatch):
+    """A v2 ``$schema`` names a profile frictionless knows: opening and validating fetches nothing."""
+    import socket
+
+    def refused(*args, **kwargs):
+        raise OSError("this test refuses the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refused)
+    monkeypatch.setattr(socket, "create_connection", refused)
+    folder = tmp_path / "timeline"
+    folder.mkdir()
+    for path in (p for p in generated if p.startswith("data/timeline/") and p.endswith((".json", ".csv"))):
+        (folder / path.rsplit("/", 1)[1]).write_bytes(generated[path])
+    report = Package(str(folder / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])
+
+
+def test_the_catalog_lists_every_package_and_checks_the_keys_between_them(inputs, generated, tmp_path):
+    catalog = json.loads(generated["data/datapackage.json"])
+    assert [p["path"] for p in catalog["packages"]] == [f"{name}/datapackage.json" for name in PACKAGES]
+    assert catalog["version"] == inputs.release.version and catalog["$schema"].startswith("https://datapackage.org/profiles/2.0/")
+    assert len(catalog["resources"]) == sum(len(p.resources) for p in inputs.catalog.packages.values())
+    keys = {(r["name"], k["reference"]["resource"]) for r in catalog["resources"] for k in r["schema"].get("foreignKeys", [])}
+    assert {("events", "teams"), ("events", "stages"), ("outcomes", "stages"), ("members", "organisations")} <= keys
+    # In the zip of everything, a team that does not exist is a foreign-key error frictionless finds.
+    folder = tmp_path / "all"
+    zipfile.ZipFile(io.BytesIO(generated["data/sovereign-ai-data.zip"])).extractall(folder)
+    events = folder / "timeline" / "events.csv"
+    table = pd.read_csv(events, dtype=str, keep_default_na=False)
+    row = table.index[table["team_id"] != ""][0]
+    table.loc[row, "team_id"] = "no-such-team"
+    table.to_csv(events, index=False, lineterminator="\n")
+    report = Package(str(folder / "datapackage.json")).validate()
+    found = [message for kind, message in report.flatten(["type", "message"]) if kind == "foreign-key"]
+    assert len(found) == 1 and "no-such-team" in found[0], report.flatten(["type", "message"])
+
+
+def test_the_database_and_its_metadata_are_downloads(generated):
+    import sqlite3
+
+    sums = generated["data/SHA256SUMS"].decode()
+    for path in ("data/sovereign-ai.sqlite", "data/sovereign-ai.metadata.json", "data/datapackage.json"):
+        assert f"{hashlib.sha256(generated[path]).hexdigest()}  {path.removeprefix('data/')}\n" in sums
+    assert generated["data/sovereign-ai.sqlite"].startswith(b"SQLite format 3\x00")
+    assert "sovereign-ai" in json.loads(generated["data/sovereign-ai.metadata.json"])["databases"]
+    assert "releases/" not in sums
+    assert sqlite3.sqlite_version
+
+
+def test_every_frozen_release_is_published_and_linked_from_the_changelog(inputs, generated):
+    frozen = sorted(p.relative_to(PROJECT / "releases").as_posix() for p in (PROJECT / "releases").rglob("*") if p.is_file())
+    assert {"0.2.0/sovereign-ai-data.zip", "0.2.0/SHA256SUMS", "0.2.0/CITATION.cff"} <= set(frozen)
+    page = generated["data/changelog.md"]
+    for name in frozen:
+        assert generated[f"data/releases/{name}"] == (PROJECT / "releases" / name).read_bytes()
+        assert f'href="../../data/releases/{name}"' in page, name
+    for release in inputs.release.releases:
+        if (PROJECT / "releases" / release.version).is_dir():
+            assert f"version: \"{release.version}\"" in (PROJECT / "releases" / release.version / "CITATION.cff").read_text()
+
+
+def test_freeze_writes_the_release_and_a_build_that_differs_stops(tmp_path):
+    project = make_project(tmp_path)
+    command = [sys.executable, "-m", "sovereign_ai_site", "--project", str(project)]
+    env = {**os.environ, "PYTHONPATH": str(PROJECT / "scripts")}
+
+    def run(*args):
+        return subprocess.run([*command, *args], capture_output=True, text=True, env=env, timeout=120, check=False)
+
+    frozen = run("freeze")
+    version = load(project).release.version
+    folder = project / "releases" / version
+    assert frozen.returncode == 0 and sorted(p.name for p in folder.iterdir()) == ["CITATION.cff", "SHA256SUMS", "sovereign-ai-data.zip"], frozen.stderr
+    assert "frozen already" in run("freeze").stdout
+    assert run("build", "--out", str(tmp_path / "out")).returncode == 0
+    assert (tmp_path / "out" / "data" / "releases" / version / "SHA256SUMS").read_bytes() == (folder / "SHA256SUMS").read_bytes()
+    csv = next((project / "data").glob("*/*.csv"))
+    csv.write_text(csv.read_text().replace("\n", "\r\n", 1))  # other bytes, the same data
+    for args in (("build", "--out", str(tmp_path / "out2")), ("validate",), ("freeze",)):
+        refused = run(*args)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+        assert f"releases/{version}/SHA256SUMS" in refused.stderr and "a published release never changes" in refused.stderr
+    assert not (tmp_path / "out2").exists()
+    assert run("freeze", "--replace").returncode == 0 and run("validate").returncode == 0

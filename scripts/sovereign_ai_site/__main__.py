@@ -1,4 +1,4 @@
-"""Command line: ``python -m sovereign_ai_site validate | build --out DIR | register``."""
+"""Command line: ``python -m sovereign_ai_site validate | build --out DIR | register | freeze``."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 from sovereign_ai_site import seeds
+from sovereign_ai_site.downloads import release_files
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, LANGUAGES, hand_written_page
 from sovereign_ai_site.output import write_tree
 from sovereign_ai_site.paths import PROJECT_DIR
+from sovereign_ai_site.release import RELEASES_DIR, frozen_differences, frozen_releases
 from sovereign_ai_site.site import generate, load
 from sovereign_ai_site.staleness import stale_rows
 
@@ -26,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
     build.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="address of the published (Korean) site, for the sitemap; default $SITE_URL")
     commands.add_parser("register", help="regenerate data/sources/sources.csv from seeds/")
+    freeze = commands.add_parser("freeze", help="write the current release's frozen copy, releases/<version>/ (its zip of everything, SHA256SUMS, CITATION.cff), as the last step of a release")
+    freeze.add_argument("--replace", action="store_true", help="rewrite a frozen copy that differs: only for a release that was never published")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     try:
@@ -44,12 +48,30 @@ def main(argv: list[str] | None = None) -> int:
                     files[target] = path.read_bytes()
             write_tree(args.out, {**files, **generated})
             print(f"wrote {len(files) + len(generated)} files to {args.out}")
+        elif args.command == "freeze":
+            return _freeze(project, args.replace)
         else:
             count = seeds.register_sources(project / "seeds", project / "data" / "sources" / "sources.csv", project)
             print(f"wrote data/sources/sources.csv: {count} sources")
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    return 0
+
+
+def _freeze(project: Path, replace: bool) -> int:
+    inputs = load(project, check_frozen=False)
+    version, files = inputs.release.version, release_files(inputs.packed)
+    folder = project / RELEASES_DIR / version
+    frozen = frozen_releases(project).get(version)
+    if frozen == files:
+        print(f"release {version} is frozen already, with the same bytes: {folder}")
+        return 0
+    if frozen is not None and not replace:
+        print(DataError(frozen_differences(version, frozen, files)).report(), file=sys.stderr)
+        return 1
+    write_tree(folder, files)  # the folder then holds exactly these files
+    print(f"froze release {version}: {', '.join(files)} in {folder}")
     return 0
 
 

@@ -14,7 +14,18 @@ from markupsafe import Markup
 from sovereign_ai_site import citation, jsonld, markup
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
 from sovereign_ai_site.dictionary import anchor, dictionary, other_title, page_of, resource_page_of
-from sovereign_ai_site.downloads import ALL_ZIP, CHECKSUMS, CITATION, licences, package_zip
+from sovereign_ai_site.downloads import (
+    ALL_ZIP,
+    CATALOG_DESCRIPTOR,
+    CHECKSUMS,
+    CITATION,
+    DATABASE,
+    DATABASE_METADATA,
+    FROZEN,
+    licences,
+    package_zip,
+    release_file,
+)
 from sovereign_ai_site.i18n import described, lang, t
 from sovereign_ai_site.packages import DataPackage, Resource
 from sovereign_ai_site.release import KINDS, Collection
@@ -28,6 +39,15 @@ if TYPE_CHECKING:
 PREVIEW_ROWS = 5
 CATALOG = "data/index.md"
 CHANGELOG = "data/changelog.md"
+
+# The queries the catalog page shows, run as they stand by tests/test_clients.py: a join across three
+# packages (teams/outcomes, teams/teams, program/stages), and each row's sources through row_sources.
+QUERIES = {
+    "outcomes": "SELECT s.name_en AS stage, t.name_en AS team, o.outcome FROM outcomes o JOIN teams t USING (team_id) JOIN stages s USING (stage_id) ORDER BY s.starts_on, t.name_en",
+    "sources": "SELECT t.name_en AS team, s.title, s.url FROM teams t JOIN row_sources r ON r.table_name = 'teams' AND r.row_key = t.team_id JOIN sources s USING (source_id) ORDER BY t.name_en, s.title",
+}
+# The same join on the CSVs of the zip of everything, unzipped: DuckDB reads them without an extension.
+DUCKDB_CSV = "SELECT s.name_en AS stage, t.name_en AS team, o.outcome FROM 'teams/outcomes.csv' o JOIN 'teams/teams.csv' t USING (team_id) JOIN 'program/stages.csv' s USING (stage_id) ORDER BY s.starts_on, t.name_en"
 
 
 def catalog_pages(ctx: Context) -> dict[str, str | bytes]:
@@ -85,11 +105,30 @@ def catalog_page(inputs: Inputs, sizes: dict[str, int]) -> str:
         tables=tables,
         all_zip=_file_link(CATALOG, ALL_ZIP, sizes),
         checksums=_file_link(CATALOG, CHECKSUMS, sizes),
+        catalog_descriptor=_file_link(CATALOG, CATALOG_DESCRIPTOR, sizes),
+        database=_file_link(CATALOG, DATABASE, sizes),
+        database_metadata=_file_link(CATALOG, DATABASE_METADATA, sizes),
+        **database_commands(),
         changelog=markup.anchor(t("catalog.changelog_link"), markup.relative(CATALOG, CHANGELOG)),
         collection=collection,
         release_date=format_date(collection.date),
         cite_box=cite_box(CATALOG, collection, None, packages),
     )
+
+
+def database_commands() -> dict[str, Markup]:
+    """The shell commands that query the database, the same in both languages."""
+    db, metadata = DATABASE.rsplit("/", 1)[1], DATABASE_METADATA.rsplit("/", 1)[1]
+    attach = f"ATTACH '{db}' AS db (TYPE sqlite); USE db;"
+    return {
+        "sqlite3": _code(*(f'sqlite3 -header -column {db} "{query};"' for query in QUERIES.values())),
+        "duckdb": _code(f'duckdb -c "{attach} {QUERIES["outcomes"]};"', f'duckdb -c "{DUCKDB_CSV};"'),
+        "datasette": _code("pip install datasette", f"datasette {db} --metadata {metadata}"),
+    }
+
+
+def _code(*lines: str) -> Markup:
+    return Markup("<pre><code>{}</code></pre>").format("\n".join(lines))
 
 
 def package_page(package: DataPackage, collection: Collection, sizes: dict[str, int], cite: Citations) -> str:
@@ -138,6 +177,7 @@ def package_page(package: DataPackage, collection: Collection, sizes: dict[str, 
 def changelog_page(inputs: Inputs) -> str:
     collection, catalog = inputs.release, inputs.catalog
     korean = lang() == "ko"
+    sizes = {path: len(content) for path, content in inputs.packed.items()}
     releases = [
         {
             "version": r.version,
@@ -145,6 +185,7 @@ def changelog_page(inputs: Inputs) -> str:
             "date": format_date(r.date),
             "notes": r.notes_ko if korean and r.notes_ko else r.notes,
             "untranslated": korean and not r.notes_ko,
+            "frozen": Markup(", ").join(_file_link(CHANGELOG, release_file(r.version, name), sizes) for name in FROZEN if release_file(r.version, name) in sizes),
             "rows": [
                 [
                     markup.anchor(key, markup.relative(CHANGELOG, f"{page_of(key.split('/')[0])}#{anchor(key.split('/')[1])}")),

@@ -158,3 +158,41 @@ def _date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError:
         return None
+
+
+RELEASES_DIR = "releases"  # at the project's root: one folder per published release, never rewritten
+
+
+def frozen_releases(project_dir: Path) -> dict[str, dict[str, bytes]]:
+    """Every frozen release under ``releases/``: version → {file name: bytes}."""
+    root = project_dir / RELEASES_DIR
+    if not root.is_dir():
+        return {}
+    return {
+        folder.name: {f.name: f.read_bytes() for f in sorted(folder.iterdir()) if f.is_file()}
+        for folder in sorted(root.iterdir())
+        if folder.is_dir() and not folder.name.startswith(".")  # not a copy being written (output.BUILDING_PREFIX)
+    }
+
+
+def frozen_differences(version: str, frozen: dict[str, bytes], built: dict[str, bytes]) -> list[Problem]:
+    """The files of the current release's frozen copy that this build would not give byte for byte."""
+    problems = []
+    for name in sorted(set(frozen) | set(built)):
+        where = f"{RELEASES_DIR}/{version}/{name}"
+        if name not in frozen:
+            problems.append(Problem(where, None, None, f"is missing from the frozen copy of release {version}"))
+        elif name not in built:
+            problems.append(Problem(where, None, None, f"is not a file a release freezes ({', '.join(sorted(built))})"))
+        elif frozen[name] != built[name]:
+            problems.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    f"differs from what this build produces for release {version}, which was frozen: a published release never changes. "
+                    f"Give the changed data a new release (data/{Path(CHANGELOG_FILE).name} and {CITATION_FILE}), or, if {version} was never published, "
+                    f"write its copy again with `python -m sovereign_ai_site freeze --replace`",
+                )
+            )
+    return problems

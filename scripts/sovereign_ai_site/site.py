@@ -14,13 +14,14 @@ from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.cite import as_of as data_as_of
 from sovereign_ai_site.downloads import downloads as packed_downloads
+from sovereign_ai_site.downloads import release_file, release_files
 from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.feeds import FEED, atom_feed
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, speaking, t
 from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.pages import build_pages
-from sovereign_ai_site.release import Collection, read_collection
+from sovereign_ai_site.release import RELEASES_DIR, Collection, frozen_differences, frozen_releases, read_collection
 from sovereign_ai_site.sitemap import robots_txt, sitemap_files
 
 
@@ -30,7 +31,7 @@ class Inputs:
     seeds: list[register.Seed]
     downloads: dict[str, bytes]
     release: Collection  # CITATION.cff and data/CHANGELOG.yml
-    packed: dict[str, bytes]  # the zips, CITATION.cff and SHA256SUMS: one set for both languages
+    packed: dict[str, bytes]  # descriptors, zips, database, CITATION.cff, SHA256SUMS, frozen releases: one set for both languages
     hand_written: tuple[str, ...]  # the pages of site_src/, as paths there
     editorial: dict  # editorial.yml: what pages feature, kept out of the code
 
@@ -39,10 +40,11 @@ class Inputs:
         return data_as_of(self.catalog)
 
 
-def load(project_dir: Path) -> Inputs:
-    """Read and validate data/ and seeds/; raises DataError with every problem."""
+def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
+    """Read and validate data/ and seeds/; raises DataError with every problem, and where the
+    current release was frozen (releases/<version>/) and this build gives other bytes."""
     data_dir, seeds_dir = project_dir / "data", project_dir / "seeds"
-    escaping = paths.outside(project_dir)
+    escaping = paths.outside(project_dir, (*paths.INPUTS, RELEASES_DIR))
     if escaping:
         raise DataError([Problem(_rel(p, project_dir), None, None, _LEAVES) for p in escaping])
     catalog = load_catalog(data_dir, project_dir)
@@ -61,6 +63,12 @@ def load(project_dir: Path) -> Inputs:
     site_src = project_dir / "site_src"
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
     packed = packed_downloads(catalog, release, downloads, data_as_of(catalog))
+    frozen = frozen_releases(project_dir)
+    if check_frozen and release.version in frozen:
+        problems = frozen_differences(release.version, frozen[release.version], release_files(packed))
+        if problems:
+            raise DataError(problems)
+    packed.update({release_file(version, name): content for version, files in frozen.items() for name, content in files.items()})
     editorial_yml = project_dir / "editorial.yml"
     editorial = yaml.safe_load(editorial_yml.read_text(encoding="utf-8")) if editorial_yml.is_file() else {}
     return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {})
@@ -84,7 +92,7 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     after any edit, a page's or the data's: the data is read and validated only when it changed.
     """
     global _last_load
-    fingerprint = paths.fingerprint(*(project_dir / name for name in ("data", "seeds", "CITATION.cff", "editorial.yml")))
+    fingerprint = paths.fingerprint(*(project_dir / name for name in ("data", "seeds", "CITATION.cff", "editorial.yml", RELEASES_DIR)))
     if _last_load is None or _last_load[0] != fingerprint:
         _last_load = (fingerprint, load(project_dir))
     return _last_load[1]
