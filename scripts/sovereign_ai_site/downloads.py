@@ -85,8 +85,11 @@ def downloads(catalog: Catalog, collection: Collection, published: dict[str, byt
 
 
 def release_files(packed: dict[str, bytes]) -> dict[str, bytes]:
-    """What freezing the current release keeps, by file name: the zip of everything, SHA256SUMS, CITATION.cff."""
-    return dict(zip(FROZEN, (packed[ALL_ZIP], packed[CHECKSUMS], packed[CITATION]), strict=True))
+    """What freezing the current release keeps, by file name: the zip of everything, CITATION.cff, and
+    the SHA256SUMS of those two. The database is not frozen: its bytes carry the SQLite library's
+    version, and everything in it is in the zip."""
+    kept = {ALL_ZIP: packed[ALL_ZIP], CITATION: packed[CITATION]}
+    return dict(zip(FROZEN, (packed[ALL_ZIP], checksums(kept), packed[CITATION]), strict=True))
 
 
 def checksums(files: dict[str, bytes]) -> bytes:
