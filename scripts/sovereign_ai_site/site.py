@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -59,10 +59,30 @@ def load(project_dir: Path) -> Inputs:
     release = read_collection(project_dir, catalog)
     site_src = project_dir / "site_src"
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
-    packed = packed_downloads(catalog, release, downloads, data_as_of(catalog))
+    packed = _packed(catalog, release, downloads)
     editorial_yml = project_dir / "editorial.yml"
     editorial = yaml.safe_load(editorial_yml.read_text(encoding="utf-8")) if editorial_yml.is_file() else {}
     return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {})
+
+
+def _packed(catalog: Catalog, release: Collection, downloads: dict[str, bytes]) -> dict[str, bytes]:
+    return packed_downloads(catalog, release, downloads, data_as_of(catalog))
+
+
+_last_addressed: tuple[Inputs, str | None, str | None, Inputs] | None = None
+
+
+def addressed(inputs: Inputs, site_url: str | None, repo_url: str | None) -> Inputs:
+    """The inputs of a site published at ``site_url`` from the repository at ``repo_url``: the citations,
+    JSON-LD and the CITATION.cff of the downloads carry those addresses (see ``Collection.addressed``).
+    Both languages' builds of one load share the result."""
+    global _last_addressed
+    if _last_addressed and _last_addressed[0] is inputs and _last_addressed[1:3] == (site_url, repo_url):
+        return _last_addressed[3]
+    release = inputs.release.addressed(site_url, repo_url)
+    result = inputs if release is inputs.release else replace(inputs, release=release, packed=_packed(inputs.catalog, release, inputs.downloads))
+    _last_addressed = (inputs, site_url, repo_url, result)
+    return result
 
 
 _LEAVES = "is a link to something outside the project, or not a plain file: the build reads only the project's own files"
@@ -89,9 +109,11 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     return _last_load[1]
 
 
-def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
+def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated page and download of one language's site, keyed by its path there, and its
-    sitemap where the address of the (Korean) site is known."""
+    sitemap where the address of the (Korean) site is known; citations and JSON-LD name the site's and the
+    repository's addresses where they are known."""
+    inputs = addressed(inputs, site_url, repo_url)
     files: dict[str, str | bytes] = dict(inputs.downloads)
     with speaking(lang):
         files.update(build_pages(inputs))
@@ -113,5 +135,5 @@ def problem_pages(error: DataError, pages: list[str], lang: str) -> dict[str, st
     return {path: page for path in pages if path.endswith(".md")}
 
 
-def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
-    return build_site(load(project_dir), lang, site_url)
+def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str | bytes]:
+    return build_site(load(project_dir), lang, site_url, repo_url)
