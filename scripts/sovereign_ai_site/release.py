@@ -94,11 +94,14 @@ def _with_fields(cff: bytes, fields: dict[str, str]) -> bytes:
     kept = [line for line in cff.decode("utf-8").splitlines() if not line.startswith(keys)]
     text = "\n".join(kept).rstrip("\n") + "\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
     try:
-        written = yaml.safe_load(text)
+        source, written = yaml.safe_load(cff), yaml.safe_load(text)
     except yaml.YAMLError:
-        written = None
-    if not isinstance(written, dict) or any(written.get(key) != value for key, value in fields.items()):
-        raise DataError([Problem(CITATION_FILE, None, None, f"write {' and '.join(fields)} on one line each, or leave them out: the build writes them")])
+        source = written = None
+    if isinstance(written, dict) and isinstance(source, dict) and {k: v for k, v in written.items() if k not in fields} != {k: v for k, v in source.items() if k not in fields}:
+        written = None  # a value of theirs ran on past its line and the rest of the file changed
+    wrong = [key for key, value in fields.items() if not isinstance(written, dict) or written.get(key) != value]
+    if wrong:
+        raise DataError([Problem(CITATION_FILE, None, key, "write it on one line, or leave it out: the build writes it from the address it is given") for key in wrong])
     return text.encode("utf-8")
 
 
@@ -114,6 +117,11 @@ def read_collection(project_dir: Path, catalog: Catalog) -> Collection:
     version, date = str(cff.get("version")), _date(cff.get("date-released"))
     if cff.get("date-released") and date is None:
         problems.append(Problem(CITATION_FILE, None, None, "date-released must be a date (YYYY-MM-DD)"))
+    addresses = {key: cff[key] for key in ("url", "repository-code") if cff.get(key)}
+    try:  # the build rewrites these lines when it is given an address: each must be one line it can replace
+        _with_fields(cff_path.read_bytes(), {key: str(value) for key, value in addresses.items()}) if addresses else None
+    except DataError as error:
+        problems += error.problems
     releases, found = _releases(log, catalog)
     problems += found + (_disagreements(releases, version, date, catalog) if releases else [])
     if problems:
