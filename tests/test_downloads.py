@@ -148,8 +148,8 @@ def test_dictionary_units_and_allowed_values_come_from_the_descriptors(inputs, s
         row = re.search(r'<tr id="table-support-amount-krw">(.*?)</tr>', page)[1]
         assert f"<td>{fields['amount_krw']['unit_ko' if lang == 'ko' else 'unit']}</td>" in row
         kinds = re.search(r'<tr id="table-support-support-kind">(.*?)</tr>', page)[1]
-        assert ("total(사업 전체)" if lang == "ko" else "total (Whole programme)") in kinds
-        assert "<td>gpu, " in kinds and "(GPU)" not in kinds  # a label that only repeats the code is left out
+        listed = "gpu, data(데이터), talent(인재), total(사업 전체)" if lang == "ko" else "gpu (GPUs), data, talent, total (Whole programme)"
+        assert f"<td>{listed}</td>" in kinds  # a label that only repeats the code is left out
     for package in inputs.catalog.packages.values():
         for resource in package.resources.values():
             for field in resource.fields:

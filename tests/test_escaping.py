@@ -95,7 +95,7 @@ def test_model_chart_draws_any_number_of_teams():
             "active": ["not published"] * 120,
         }
     )
-    figure = charts.model_size_figure(models, "en")
+    figure = charts.model_size_figure(models)
     assert len(figure.data) == 120
 
 

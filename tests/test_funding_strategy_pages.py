@@ -13,10 +13,21 @@ import yaml
 from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import as_of
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import format_date, format_krw, format_number
 from sovereign_ai_site.site import build_site, load
 
 FUNDING, STRATEGY = "funding/index.md", "strategy/index.md"
+
+
+def korean_date(value) -> str:
+    with speaking("ko"):
+        return format_date(value)
+
+
+def korean_krw(amount) -> str:
+    with speaking("ko"):
+        return format_krw(amount)
 
 
 @pytest.fixture(scope="module")
@@ -66,18 +77,25 @@ def csv(site: dict, path: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(site[path]), dtype=str, keep_default_na=False)
 
 
+def labels(inputs, package: str, resource: str, name: str, key: str = "label") -> dict[str, str]:
+    """The descriptor's label of each allowed value of a field (``label_ko`` in Korean): what the pages show."""
+    field = next(f for f in inputs.catalog.resource(package, resource).fields if f["name"] == name)
+    return {c["value"]: c[key] for c in field["categories"]}
+
+
 def links(source_ids: str) -> list[str]:
     """A citation link's end: the source's anchor on whichever page of the register it is listed."""
     return [f'#{s}" title="{s}"' for s in source_ids.split(";")]
 
 
-def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables):
+def test_every_support_row_is_under_its_kind_with_its_figures_and_sources(site, tables, inputs):
     page = site[FUNDING]
     headings = {"gpu": "### GPUs { #gpu }", "data": "### Data { #data }", "talent": "### Talent { #talent }", "total": "### Whole programme { #total }"}
+    figures = labels(inputs, "funding", "support", "figure_kind")
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)
         assert str(markup.h(s.description_en)) in cells
-        assert f"<td>{s.figure_kind}</td>" in cells
+        assert f"<td>{figures[s.figure_kind]}</td>" in cells
         if pd.notna(s.amount_krw):
             assert f"<td>{format_krw(s.amount_krw)}</td>" in cells
         if pd.notna(s.gpu_count):
@@ -100,7 +118,7 @@ def test_a_planned_gpu_count_that_was_never_published_says_so(tmp_path):
     inputs = load(tmp_path)
     date = format_date(inputs.as_of)
     assert f"<td>not published as of {date}</td>" in row(build_site(inputs, "en")[FUNDING], "gpu-planned-gap")
-    assert f"<td>{format_date(inputs.as_of, lang='ko')} 기준 공개되지 않음</td>" in row(build_site(inputs, "ko")[FUNDING], "gpu-planned-gap")
+    assert f"<td>{korean_date(inputs.as_of)} 기준 공개되지 않음</td>" in row(build_site(inputs, "ko")[FUNDING], "gpu-planned-gap")
 
 
 def test_disputed_funding_figures_list_every_reported_value_and_the_one_shown(site, tables):
@@ -162,17 +180,18 @@ def test_every_fact_is_under_its_topic(site, tables):
     assert all(f'<tr id="{i}">' in committee for i in tables["facts"].query("topic == 'committee'")["fact_id"])
 
 
-def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, tables):
+def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, tables, inputs):
     budget = tables["budget"]
+    kinds = labels(inputs, "strategy", "ai_budget", "figure_kind")
     chart = csv(site, "strategy/ai-budget.csv")
     assert sorted(zip(chart["Fiscal year"].astype(int), chart["Kind of figure"], chart["Amount (won)"].astype(int))) == sorted(
-        zip(budget["fiscal_year"].astype(int), budget["figure_kind"], budget["amount_krw"].astype(int))
+        zip(budget["fiscal_year"].astype(int), budget["figure_kind"].map(kinds), budget["amount_krw"].astype(int))
     )
     part = section(site[STRATEGY], "## AI budget")
     for b in budget.itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{b.figure_kind}</td><td>{format_krw(b.amount_krw)}</td>" in part
+        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw)}</td>" in part
     figure = json.loads(site["strategy/ai-budget.json"])
-    assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"])
+    assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"].map(kinds))
     for c in tables["claims"][tables["claims"]["topic"].str.startswith("ai-budget-")].itertuples():
         assert str(markup.h(c.value_en)) in part
 
@@ -223,21 +242,21 @@ def test_korean_pages_have_korean_headers_only(korean, site, page):
 
 def test_korean_funding_rows_in_korean_units(korean, tables, inputs):
     page = korean[FUNDING]
-    date = format_date(as_of(inputs.catalog), lang="ko")
+    date = korean_date(as_of(inputs.catalog))
     headings = {"gpu": "### GPU { #gpu }", "data": "### 데이터 { #data }", "talent": "### 인재 { #talent }", "total": "### 사업 전체 { #total }"}
     kinds = {"announced": "발표", "allocated": "배정", "planned": "계획", "reported-by-team": "팀 발표"}
     for s in tables["support"].itertuples():
         cells = row(section(page, headings[s.support_kind]), s.support_id)
         assert str(markup.h(s.description_ko)) in cells and f"<td>{kinds[s.figure_kind]}</td>" in cells
         if pd.notna(s.amount_krw):
-            assert f"<td>{format_krw(s.amount_krw, 'ko')}</td>" in cells
+            assert f"<td>{korean_krw(s.amount_krw)}</td>" in cells
         if s.figure_kind == "planned" and pd.isna(s.gpu_count) and pd.isna(s.amount_krw):
             assert f"<td>{date} 기준 공개되지 않음</td>" in cells
     assert "1,576억 원" in page and "1,936억 원" in page
     chart = csv(korean, "funding/support-by-kind.csv")
     assert list(chart.columns) == ["종류", "금액(원)", "금액", "범위", "기간", "지원 내용"]
     gpus = csv(korean, "funding/gpus-by-team.csv")
-    assert list(gpus.columns) == ["팀", "기간", "GPU 모델", "GPU 수", "수치 종류"] and "2025년 8~12월" in set(gpus["기간"])
+    assert list(gpus.columns) == ["팀", "기간", "GPU 기종", "GPU 수", "수치 성격"] and "2025년 8~12월" in set(gpus["기간"])
     names = {t.name_ko for t in inputs.catalog.table("teams", "teams").itertuples()}
     assert set(gpus["팀"]) <= {n.removesuffix(" 컨소시엄") for n in names}
 
@@ -256,20 +275,59 @@ def test_korean_strategy_in_korean(korean, tables):
     assert "\n## 인공지능 기본법\n" in page
     for f in tables["facts"].itertuples():
         cells = row(page, f.fact_id)
-        assert str(markup.h(f.value_ko)) in cells and format_date(f.as_of, lang="ko") in cells
+        assert str(markup.h(f.value_ko)) in cells and korean_date(f.as_of) in cells
     kinds = {"enacted": "확정 예산", "proposed": "정부안", "reported": "발표 수치"}
     for b in tables["budget"].itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw, 'ko')}</td>" in page
+        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{korean_krw(b.amount_krw)}</td>" in page
     for p in tables["procurement"].itertuples():
         assert str(markup.h(p.recipient_ko)) in row(page, p.procurement_id)
     budget = json.loads(korean["strategy/ai-budget.json"])
     assert budget["layout"]["xaxis"]["title"]["text"] == "조 원"
     assert {trace["name"] for trace in budget["data"]} == {kinds[k] for k in tables["budget"]["figure_kind"]}
     procurement = csv(korean, "strategy/gpu-procurement.csv")
-    assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 모델", "GPU 수", "비용(원)"]
+    assert list(procurement.columns) == ["사업", "발표일", "받는 곳", "GPU 기종", "GPU 수", "비용(원)"]
     assert set(procurement["사업"]) <= set(tables["procurement"]["programme_ko"])
 
 
 def _disputed_topics() -> list[str]:
     """The topics the funding page features, as editorial.yml lists them."""
     return yaml.safe_load((PROJECT / "editorial.yml").read_text(encoding="utf-8"))["funding"]["disputed_topics"]
+
+
+
+# The coded fields each part of the area shows: (package, resource, field).
+SHOWN = {
+    "programme/": [("timeline", "events", "event_type"), ("teams", "outcomes", "outcome")],
+    "funding/": [("funding", "support", "figure_kind"), ("funding", "support", "support_kind")],
+    "strategy/": [("strategy", "ai_budget", "figure_kind"), ("strategy", "facts", "topic")],
+    "models/": [("models", "models", "architecture")],
+}
+# The timeline's "Planned" column says "planned" in words (staleness.planned_text), the same as a code.
+WORDS = {"programme/": {"planned"}}
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+@pytest.mark.parametrize("part", list(SHOWN))
+def test_no_page_or_chart_of_the_area_shows_a_raw_code(inputs, site, korean, language, part):
+    # Every allowed value reaches the reader as its descriptor's label: the English pages once showed
+    # codes such as not-selected, announced and call.
+    built = {"en": site, "ko": korean}[language]
+    key = "label" if language == "en" else "label_ko"
+    codes = {
+        c["value"]
+        for package, resource, name in SHOWN[part]
+        for f in inputs.catalog.resource(package, resource).fields
+        if f["name"] == name
+        for c in f["categories"]
+        if c["value"] != c[key]
+    } - WORDS.get(part, set())
+    assert codes
+    files = {path: text for path, text in built.items() if path.startswith(part) and path.endswith((".md", ".json", ".csv"))}
+    for path, text in files.items():
+        if path.endswith(".json"):
+            cells = {trace.get("name") for trace in json.loads(text)["data"]}
+        elif path.endswith(".csv"):
+            cells = {cell for line in csv(built, path).itertuples(index=False) for cell in line}
+        else:
+            cells = set(re.findall(r"<td>([^<]*)</td>", text)) | set(re.findall(r"^#+ (.*?)(?: \{.*\})?$", text, re.MULTILINE))
+        assert not cells & codes, (path, sorted(cells & codes))

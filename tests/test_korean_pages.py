@@ -11,6 +11,7 @@ import pytest
 from conftest import PROJECT
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import render
 from sovereign_ai_site.site import generate, load
 
@@ -58,10 +59,10 @@ def test_team_pages_are_titled_with_the_name_in_each_language(site, teams):
         assert site["ko"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_ko']}\n")
         assert site["en"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_en']}\n")
     upstage = site["ko"]["teams/upstage.md"]
-    assert "<td>영문 이름</td><td>Upstage consortium</td>" in upstage and "<td>상태</td><td>참여 중</td>" in upstage
+    assert "<td>명칭(영문)</td><td>Upstage consortium</td>" in upstage and "<td>상태</td><td>참여 중</td>" in upstage
     assert "<td>업스테이지</td><td>Upstage</td><td>기업</td><td>주관기관</td>" in upstage
     assert "<td>250억 원</td>" in upstage and "<td>25 billion won</td>" in site["en"]["teams/upstage.md"]
-    assert "<td>Status</td><td>active</td>" in site["en"]["teams/upstage.md"]
+    assert "<td>Status</td><td>Active</td>" in site["en"]["teams/upstage.md"]  # the descriptor's label, not the code
 
 
 def test_model_chart_labels_follow_the_language(site):
@@ -82,8 +83,8 @@ def test_model_chart_labels_follow_the_language(site):
 
 def test_sources_and_citations_translate_only_what_is_not_a_name(site):
     ko, en = site["ko"]["sources/index.md"], site["en"]["sources/index.md"]
-    assert "<dt>언어</dt><dd>한국어</dd></div><div><dt>발행일</dt><dd>2025년 6월 23일</dd></div><div><dt>유형</dt><dd>언론</dd></div><div><dt>확인 방법</dt><dd>직접 확인</dd>" in ko
-    assert "<dt>Language</dt><dd>ko</dd></div><div><dt>Published</dt><dd>23 June 2025</dd></div><div><dt>Type</dt><dd>news</dd></div><div><dt>Verification</dt><dd>read</dd>" in en
+    assert "<dt>언어</dt><dd>한국어</dd></div><div><dt>발행일</dt><dd>2025년 6월 23일</dd></div><div><dt>출처 유형</dt><dd>언론</dd></div><div><dt>확인 방법</dt><dd>직접 확인</dd>" in ko
+    assert "<dt>Language</dt><dd>Korean</dd></div><div><dt>Published</dt><dd>23 June 2025</dd></div><div><dt>Type of source</dt><dd>News</dd></div><div><dt>Verification</dt><dd>Read</dd>" in en
     assert '<ul lang="en">' in ko  # the seeds' notes exist in English only
     assert ">aieconlab (GitHub repository aieconlab/aieconlab.github.io), 날짜 없음</a>" in site["ko"]["index.md"]
     assert ">aieconlab (GitHub repository aieconlab/aieconlab.github.io), undated</a>" in site["en"]["index.md"]
@@ -105,8 +106,9 @@ def test_claims_show_the_korean_values(site):
 )
 def test_disputed_figure_block_in_each_language(lang, shown, link):
     catalog = load(PROJECT).catalog
-    [figure] = disputed(catalog, Citations(catalog, lang), "funding/index.md", ["gpu-support-value"], lang=lang)
-    block = render("disputed.md.jinja", d=figure)
+    with speaking(lang):
+        [figure] = disputed(catalog, Citations(catalog), "funding/index.md", ["gpu-support-value"])
+        block = render("disputed.md.jinja", d=figure)
     assert shown in block.replace("\\", "")  # Markdown escapes (157\.6) aside
     assert f'<a href="../sources/claims/#gpu-support-value">{link}</a>' in block
 
@@ -124,3 +126,36 @@ def test_every_category_has_a_label_in_both_languages_and_no_code_reaches_the_mo
     models = catalog.table("models", "models")
     for code in set(models["architecture"].dropna()):
         assert f"<td>{code}</td>" not in site["en"]["models/index.md"] and f"<td>{code}</td>" not in site["ko"]["models/index.md"]
+
+
+# The allowed values of the fields these pages show; each page shows the descriptor's label, never the code.
+_SHOWN_CATEGORIES = [
+    ("teams", "teams", "status"), ("teams", "organisations", "org_type"), ("teams", "members", "role"), ("teams", "outcomes", "outcome"),
+    ("funding", "support", "support_kind"), ("funding", "support", "figure_kind"),
+    ("sources", "sources", "language"), ("sources", "sources", "source_type"), ("sources", "sources", "verification"),
+]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_raw_code_reaches_the_teams_or_sources_pages(site, lang):
+    catalog = load(PROJECT).catalog
+    pages = {path: page for path, page in site[lang].items() if path.startswith(("teams/", "sources/"))}
+    for package, resource, name in _SHOWN_CATEGORIES:
+        [field] = [f for f in catalog.resource(package, resource).fields if f["name"] == name]
+        shown = "label_ko" if lang == "ko" else "label"
+        for category in field["categories"]:
+            code, label = category["value"], category[shown]
+            if code == label:
+                continue
+            for path, page in pages.items():
+                assert f"<td>{code}</td>" not in page and f"<dd>{code}</dd>" not in page, (path, name, code)
+    assert "<td>Not selected</td>" in site["en"]["teams/index.md"] and "<td>Company</td>" in site["en"]["teams/upstage.md"]
+
+
+def test_headers_of_fields_shown_as_they_are_are_the_descriptors_titles(site):
+    """Page and dictionary agree: a column or entry showing one field takes the field's title."""
+    upstage, register = site["en"]["teams/upstage.md"], site["en"]["sources/index.md"]
+    assert '<th scope="col">Kind of support</th>' in upstage and '<th scope="col">Kind of figure</th>' in upstage
+    assert "<td>Members reported</td>" in upstage and '<th scope="col">Decided</th>' in upstage
+    assert "<dt>Type of source</dt>" in register
+    assert '<th scope="col">수치 성격</th>' in site["ko"]["teams/upstage.md"] and '<th scope="col">일자</th>' in site["ko"]["index.md"]

@@ -12,10 +12,16 @@ from conftest import PROJECT
 from sovereign_ai_site import markup
 from sovereign_ai_site.charts import _text
 from sovereign_ai_site.cite import as_of
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import generate, load
 
 PAGES = ["programme/index.md", "programme/timeline/index.md", "programme/results/index.md"]
+
+
+def korean_date(value) -> str:
+    with speaking("ko"):
+        return format_date(value)
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +108,8 @@ def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, g
         for point, date, symbol in zip(trace["customdata"], trace["y"], trace["marker"]["symbol"])
     ]
     assert sorted(p[0] for p in points) == sorted(_text(t) for t in events["title_en"])
-    assert {p[1] for p in points} == set(events["event_type"])
+    kinds = next(f for f in catalog.resource("timeline", "events").fields if f["name"] == "event_type")["categories"]
+    assert {p[1] for p in points} == {c["label"] for c in kinds if c["value"] in set(events["event_type"])}
     planned = set(events.loc[events["is_planned"], "title_en"].map(_text))
     assert {p[0] for p in points if p[3].endswith("-open")} == planned
     assert sorted(p[2] for p in points) == sorted(d.isoformat() for d in events["event_on"])
@@ -169,13 +176,13 @@ def test_korean_page_shows_the_korean_names_and_headers(catalog, korean, generat
 
 
 def test_korean_page_gives_korean_dates_and_gaps(catalog, korean):
-    page, date = section(korean), format_date(as_of(catalog), lang="ko")
+    page, date = section(korean), korean_date(as_of(catalog))
     table = page.split("## 단계와 탈락 방식", 1)[1].split("\n# 일정", 1)[0]
     for stage in catalog.table("program", "stages").query("is_planned").itertuples():
         row = table.split(rendered(stage.name_ko), 1)[1].split("</tr>", 1)[0]
         assert f"{date} 기준 결과 공개되지 않음" in row and f"<td>{date} 기준 공개되지 않음</td>" in row
     call = catalog.table("program", "stages").set_index("stage_id").loc["call-2025"]
-    assert f"{format_date(call['starts_on'], lang='ko')}~{format_date(call['ends_on'], lang='ko')}" in table
+    assert f"{korean_date(call['starts_on'])}~{korean_date(call['ends_on'])}" in table
     outcomes = page.split("## 단계별 결과", 1)[1]
     assert "<td>선정</td>" in outcomes and "<td>탈락</td>" in outcomes and "<td>selected</td>" not in outcomes
     assert f"{date} 기준으로 공개된 팀별 결과가 없습니다." in outcomes
@@ -188,7 +195,7 @@ def test_korean_timeline_chart_and_csv(catalog, korean):
     assert list(data.columns) == ["날짜", "종류", "일정", "예정"]
     assert sorted(data["일정"]) == sorted(events["title_ko"])
     assert sorted(data.loc[data["예정"] == "예정", "일정"]) == sorted(events.loc[events["is_planned"], "title_ko"])
-    assert set(data["날짜"]) >= {format_date(d, lang="ko") for d in events.query("date_precision == 'day'")["event_on"]}
+    assert set(data["날짜"]) >= {korean_date(d) for d in events.query("date_precision == 'day'")["event_on"]}
     figure = json.loads(korean["programme/timeline/timeline.json"])
     assert all(HANGUL.search(trace["name"]) for trace in figure["data"])
     assert figure["layout"]["xaxis"]["title"]["text"] == "일정 종류(빈 표시: 예정)"
@@ -202,7 +209,7 @@ def test_teams_of_the_same_name_are_listed_in_id_order():
     from sovereign_ai_site.programme_pages import _team_list
 
     ids = [f"team-{i:02d}" for i in range(30)]
-    listed = re.findall(r"teams/(team-\d+)/", str(_team_list(set(ids), pd.Series("One name", index=ids), "en")))
+    listed = re.findall(r"teams/(team-\d+)/", str(_team_list(set(ids), pd.Series("One name", index=ids))))
     assert listed and listed == ids[: len(listed)]
 
 

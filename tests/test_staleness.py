@@ -10,6 +10,7 @@ import shutil
 import pytest
 from conftest import PROJECT
 from sovereign_ai_site.__main__ import main
+from sovereign_ai_site.i18n import speaking
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import build_site, load
 from sovereign_ai_site.staleness import is_past, period_end
@@ -19,7 +20,7 @@ from sovereign_ai_site.staleness import is_past, period_end
 def overdue_project(tmp_path_factory):
     """A copy of the project whose planned final selection is dated October 2026, before the data's date."""
     project = tmp_path_factory.mktemp("stale")
-    for name in ("data", "seeds", "site_src", "CITATION.cff"):
+    for name in ("data", "seeds", "site_src", "CITATION.cff", "editorial.yml"):
         (shutil.copytree if (PROJECT / name).is_dir() else shutil.copyfile)(PROJECT / name, project / name)
     path = project / "data/timeline/events.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
@@ -49,7 +50,9 @@ def test_pages_say_not_yet_reported_and_never_next(overdue_project):
     project, _, row = overdue_project
     inputs = load(project)
     english, korean = build_site(inputs, "en"), build_site(inputs, "ko")
-    home, en_date, ko_date = english["index.md"], format_date(inputs.as_of), format_date(inputs.as_of, lang="ko")
+    home, en_date = english["index.md"], format_date(inputs.as_of)
+    with speaking("ko"):
+        ko_date = format_date(inputs.as_of)
     assert "Next: **" not in home or row["title_en"] not in home.split("Next: **", 1)[1].split("\n", 1)[0]
     assert f"Planned but not yet reported as of {en_date}" in home
     assert f"not yet reported as of {en_date}" in english["programme/timeline/index.md"]

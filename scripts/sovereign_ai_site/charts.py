@@ -13,7 +13,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from sovereign_ai_site.i18n import tr
+from sovereign_ai_site.i18n import lang, t
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -22,11 +22,13 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F
 _MARKER_COLOURS = PALETTE[:6]
 # Bar fills: a pattern as well as a colour, so stacked or grouped bars differ without colour.
 _PATTERNS = ("", "/", ".", "x")
+# Month ticks of a date axis as Korean writes them ("2025년 8월"); Plotly's own in English.
+_MONTH_TICKS = {"ko": "%Y년 %-m월"}
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "hourglass", "cross")
 
 
-def model_size_figure(models: pd.DataFrame, lang: str) -> go.Figure:
-    """Total parameters against release date, one trace per team, labelled in ``lang``.
+def model_size_figure(models: pd.DataFrame) -> go.Figure:
+    """Total parameters against release date, one trace per team.
 
     ``models`` has columns team, name, released_on, released (the date as text, at
     its published precision), params_total_b, and total and active (the counts as text).
@@ -42,35 +44,30 @@ def model_size_figure(models: pd.DataFrame, lang: str) -> go.Figure:
                 text=[_text(n) for n in rows["name"]],
                 textposition="top center",
                 customdata=[[_text(r), _text(t), _text(a)] for r, t, a in zip(rows["released"], rows["total"], rows["active"])],
-                hovertemplate=tr(
-                    lang,
-                    ko="%{text}<br>%{customdata[0]}<br>전체 파라미터 %{customdata[1]}<br>활성 파라미터: %{customdata[2]}",
-                    en="%{text}<br>%{customdata[0]}<br>%{customdata[1]} parameters in total<br>active: %{customdata[2]}",
-                )
-                + "<extra>%{fullData.name}</extra>",
+                hovertemplate=t("chart.model_hover") + "<extra>%{fullData.name}</extra>",
                 marker={"size": 12, "color": PALETTE[index % len(PALETTE)], "symbol": _SYMBOLS[index % len(_SYMBOLS)]},
                 cliponaxis=False,
             )
         )
     figure.update_layout(
-        xaxis={"title": {"text": tr(lang, ko="공개일", en="Release date")}, "tickformat": tr(lang, ko="%Y년 %-m월", en="")},
-        yaxis_title=tr(lang, ko="전체 파라미터(10억 개)", en="Total parameters (billions)"),
-        legend_title_text=tr(lang, ko="팀", en="Team"),
+        xaxis={"title": {"text": t("chart.axes.release_date")}, "tickformat": _MONTH_TICKS.get(lang(), "")},
+        yaxis_title=t("chart.axes.total_parameters"),
+        legend_title_text=t("chart.axes.team"),
         margin={"l": 60, "r": 20, "t": 20, "b": 60},
         template="none",
     )
     return figure
 
 
-def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
-    """Events down a date axis, one lane and one trace per kind; planned events drawn open; labelled in ``lang``.
+def timeline_figure(events: pd.DataFrame) -> go.Figure:
+    """Events down a date axis, one lane and one trace per kind; planned events drawn open.
 
     Time runs downwards so the chart stays readable on a narrow phone screen.
     ``events`` has columns event_on, date (the date as text, at its precision),
-    kind, title (both as shown in ``lang``) and is_planned, sorted by date.
+    kind, title (both as the page shows them) and is_planned, sorted by date.
     """
     figure = go.Figure()
-    planned_note = tr(lang, ko=" (예정)", en=" (planned)")
+    planned_note = t("chart.planned_note")
     kinds = list(dict.fromkeys(events["kind"]))
     for index, kind in enumerate(kinds):
         rows = events[events["kind"] == kind]
@@ -98,14 +95,14 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
         )
     figure.update_layout(
         xaxis={
-            "title": {"text": tr(lang, ko="일정 종류(빈 표시: 예정)", en="Kind of event (open marker: planned)")},
+            "title": {"text": t("chart.axes.event_kind")},
             "tickvals": list(range(len(kinds))),
             "ticktext": [_text(k) for k in kinds],
             "tickangle": -90,
             "range": [-0.6, len(kinds) - 0.4],
             "zeroline": False,
         },
-        yaxis={"type": "date", "autorange": "reversed", "tickformat": tr(lang, ko="%Y년 %-m월", en="%b %Y"), "dtick": "M1"},
+        yaxis={"type": "date", "autorange": "reversed", "tickformat": t("chart.axes.timeline_ticks"), "dtick": "M1"},
         showlegend=False,
         hovermode="closest",
         margin={"l": 70, "r": 20, "t": 20, "b": 120},
@@ -114,86 +111,63 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
     return figure
 
 
-def support_by_kind_figure(kinds: pd.DataFrame, lang: str) -> go.Figure:
+def support_by_kind_figure(kinds: pd.DataFrame) -> go.Figure:
     """One bar per kind of support in won; the whole programme's budget in its own colour.
 
-    ``kinds`` has columns kind, amount_krw, amount (as text) and scope, the texts in ``lang``.
+    ``kinds`` has columns kind, amount_krw, amount (as text) and scope, the texts as the page shows them.
     """
-    scale, unit = _won_unit(kinds["amount_krw"].max(), lang)
-    return _horizontal_bars(
-        bars=list(kinds["kind"]),
-        labels=[_wrapped(k, 16) for k in kinds["kind"]],
-        groups=list(kinds["scope"]),
-        values=[a / scale for a in kinds["amount_krw"]],
-        texts=list(kinds["amount"]),
-        x_title=unit,
-        legend_title=tr(lang, ko="범위", en="Scope"),
-    )
+    scale, unit = _won_unit(kinds["amount_krw"].max())
+    labels, amounts = [_wrapped(k, 16) for k in kinds["kind"]], [a / scale for a in kinds["amount_krw"]]
+    return _horizontal_bars(list(kinds["kind"]), labels, list(kinds["scope"]), amounts, list(kinds["amount"]), unit, t("chart.axes.scope"))
 
 
-def gpus_by_team_figure(gpus: pd.DataFrame, lang: str) -> go.Figure:
-    """One bar per team and period, stacked by GPU model.
+def gpus_by_team_figure(gpus: pd.DataFrame, legend_title: str) -> go.Figure:
+    """One bar per team and period, stacked by GPU model (``legend_title``: the field's title).
 
     ``gpus`` has columns team, period, gpu_model and gpus, one row per team, period and model.
     """
-    return _horizontal_bars(
-        bars=[f"{t} {p}" for t, p in zip(gpus["team"], gpus["period"])],
-        labels=[f"{_text(t)}<br>{_text(p)}" for t, p in zip(gpus["team"], gpus["period"])],
-        groups=list(gpus["gpu_model"]),
-        values=[int(n) for n in gpus["gpus"]],
-        texts=None,
-        x_title=tr(lang, ko="GPU 수", en="GPUs"),
-        legend_title=tr(lang, ko="GPU 모델", en="GPU model"),
-    )
+    bars, labels = _paired(gpus["team"], gpus["period"])
+    counts = [int(n) for n in gpus["gpus"]]
+    return _horizontal_bars(bars, labels, list(gpus["gpu_model"]), counts, None, t("chart.axes.gpus"), legend_title)
 
 
-def phase_scores_figure(scores: pd.DataFrame, lang: str) -> go.Figure:
+def phase_scores_figure(scores: pd.DataFrame) -> go.Figure:
     """One bar per team and phase: the total score, coloured by phase.
 
     ``scores`` has columns team, phase, score and points (the score as text, out of the maximum).
     """
-    return _horizontal_bars(
-        bars=[f"{t} {p}" for t, p in zip(scores["team"], scores["phase"])],
-        labels=[f"{_text(t)}<br>{_text(p)}" for t, p in zip(scores["team"], scores["phase"])],
-        groups=list(scores["phase"]),
-        values=[float(v) for v in scores["score"]],
-        texts=list(scores["points"]),
-        x_title=tr(lang, ko="총점(100점 만점)", en="Total score (out of 100)"),
-        legend_title=tr(lang, ko="단계", en="Phase"),
-    )
+    bars, labels = _paired(scores["team"], scores["phase"])
+    values, texts = [float(v) for v in scores["score"]], list(scores["points"])
+    return _horizontal_bars(bars, labels, list(scores["phase"]), values, texts, t("chart.axes.total_score"), t("chart.axes.phase"))
 
 
-def budget_figure(budget: pd.DataFrame, lang: str) -> go.Figure:
-    """One bar per fiscal year and kind of figure; the kind is in the label, the colour and the pattern.
+def budget_figure(budget: pd.DataFrame, legend_title: str) -> go.Figure:
+    """One bar per fiscal year and kind of figure; the kind is in the label, the colour and the pattern
+    (``legend_title``: the field's title).
 
-    ``budget`` has columns fiscal_year, kind (as shown in ``lang``), amount_krw and amount (as text).
+    ``budget`` has columns fiscal_year, figure_kind (as the page shows it), amount_krw and amount (as text).
     """
-    scale, unit = _won_unit(budget["amount_krw"].max(), lang)
-    return _horizontal_bars(
-        bars=[f"{y} {k}" for y, k in zip(budget["fiscal_year"], budget["kind"])],
-        labels=[f"{y}<br>{_text(k)}" for y, k in zip(budget["fiscal_year"], budget["kind"])],
-        groups=list(budget["kind"]),
-        values=[a / scale for a in budget["amount_krw"]],
-        texts=list(budget["amount"]),
-        x_title=unit,
-        legend_title=tr(lang, ko="수치 종류", en="Kind of figure"),
-    )
+    scale, unit = _won_unit(budget["amount_krw"].max())
+    bars, labels = _paired(budget["fiscal_year"], budget["figure_kind"])
+    amounts = [a / scale for a in budget["amount_krw"]]
+    return _horizontal_bars(bars, labels, list(budget["figure_kind"]), amounts, list(budget["amount"]), unit, legend_title)
 
 
-def procurement_figure(rows: pd.DataFrame, lang: str) -> go.Figure:
+def procurement_figure(rows: pd.DataFrame) -> go.Figure:
     """One bar per recipient, coloured by programme.
 
-    ``rows`` has columns programme, recipient (both in ``lang``) and gpus; a recipient may appear in several programmes.
+    ``rows`` has columns programme, recipient (both as the page shows them) and gpus; a recipient may appear in several programmes.
     """
-    return _horizontal_bars(
-        bars=[f"row-{i}" for i in range(len(rows))],
-        labels=[_wrapped(r) for r in rows["recipient"]],
-        groups=list(rows["programme"]),
-        values=[int(n) for n in rows["gpus"]],
-        texts=[f"{int(n):,}" for n in rows["gpus"]],
-        x_title=tr(lang, ko="GPU 수", en="GPUs"),
-        legend_title=tr(lang, ko="사업", en="Programme"),
-    )
+    bars, labels = [f"row-{i}" for i in range(len(rows))], [_wrapped(r) for r in rows["recipient"]]
+    counts = [int(n) for n in rows["gpus"]]
+    texts = [f"{n:,}" for n in counts]
+    return _horizontal_bars(bars, labels, list(rows["programme"]), counts, texts, t("chart.axes.gpus"), t("chart.axes.programme"))
+
+
+def _paired(first: pd.Series, second: pd.Series) -> tuple[list[str], list[str]]:
+    """Bar keys and tick labels (escaped) of bars named by two columns, the second under the first."""
+    pairs = list(zip(first, second))
+    return [f"{a} {b}" for a, b in pairs], [f"{_text(a)}<br>{_text(b)}" for a, b in pairs]
 
 
 def _horizontal_bars(
@@ -249,11 +223,11 @@ def _horizontal_bars(
     return figure
 
 
-def _won_unit(largest: float, lang: str) -> tuple[float, str]:
+def _won_unit(largest: float) -> tuple[float, str]:
     """The axis unit for won amounts: trillions when the largest is at least one trillion, else billions (억 in Korean)."""
     if largest >= 1e12:
-        return 1e12, tr(lang, ko="조 원", en="Trillion won")
-    return (1e8, "억 원") if lang == "ko" else (1e9, "Billion won")
+        return 1e12, t("chart.axes.trillion_won")
+    return (1e8 if lang() == "ko" else 1e9), t("chart.axes.billion_won")  # Korean counts in units of 10⁸
 
 
 def _wrapped(value: object, width: int = 24) -> str:

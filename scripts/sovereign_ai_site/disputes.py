@@ -4,35 +4,37 @@ from __future__ import annotations
 
 from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations
-from sovereign_ai_site.i18n import local, tr
+from sovereign_ai_site.i18n import local, sentence, speaking, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.tables import each_row
 
 CLAIMS_PAGE = "sources/claims.md"
 
 
-def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | None = None, *, lang: str) -> list[dict]:
-    """One entry per claims topic (all, or ``topics`` in that order), the shown value's row first.
-
-    Each entry carries ``lang`` so that disputed.md.jinja, included by several pages, picks its language.
-    """
+def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | None = None, *, lang: str | None = None) -> list[dict]:  # lang: transitional
+    """One entry per claims topic (all, or ``topics`` in that order), the shown value's row first, for
+    disputed.md.jinja (included by several pages) in the language being spoken."""
+    if lang is not None:
+        with speaking(lang):
+            return disputed(catalog, cite, page, topics)
     if "claims" not in catalog.packages["sources"].resources:
         return []
     claims = catalog.table("sources", "claims")
-    labels = {c.topic: local(c, "label", lang) for c in each_row(claims.drop_duplicates("topic"))}
+    fields = {field["name"]: field for field in catalog.resource("sources", "claims").fields}
+    labels = {c.topic: local(c, "label") for c in each_row(claims.drop_duplicates("topic"))}
     by_topic: dict[str, list] = {}
     for c in each_row(claims.sort_values(["is_shown", "claim_id"], ascending=[False, True])):
         by_topic.setdefault(c.topic, []).append(c)
-    shown = tr(lang, ko="표시", en="shown")
+    shown = t("claims.shown")
     return [
         {
-            "lang": lang,
             "topic": topic,
             "label": labels[topic],
-            "shown": _shown(by_topic[topic][0], lang),
+            "fields": fields,
+            "shown": _shown(by_topic[topic][0]),
             "href": markup.relative(page, f"{CLAIMS_PAGE}#{topic}"),
             "rows": [
-                [local(c, "value", lang), shown if c.is_shown else "", local(c, "reason", lang), cite.links(c.source_ids, page)]
+                [local(c, "value"), shown if c.is_shown else "", local(c, "reason"), cite.links(c.source_ids, page)]
                 for c in by_topic[topic]
             ],
         }
@@ -41,8 +43,8 @@ def disputed(catalog: Catalog, cite: Citations, page: str, topics: list[str] | N
     ]
 
 
-def _shown(first, lang: str) -> dict | None:
+def _shown(first) -> dict | None:
     """The value the site shows and why (the shown row sorts first), or None when it shows none."""
     if not first.is_shown:
         return None
-    return {"value": local(first, "value", lang), "reason": local(first, "reason", lang)}
+    return {"value": local(first, "value"), "sentence": sentence("claims.site_shows", value=local(first, "value")), "reason": local(first, "reason")}

@@ -8,37 +8,38 @@ import pandas as pd
 from markupsafe import Markup
 
 from sovereign_ai_site import charts, i18n, markup, pagination
-from sovereign_ai_site.chart_blocks import Chart, render_chart
+from sovereign_ai_site.chart_blocks import Chart, headers, render_chart
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
-from sovereign_ai_site.i18n import local, not_published, tr, value_label
+from sovereign_ai_site.i18n import described, label, local, not_published, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import FIGURE_KIND_KO, short_names
+from sovereign_ai_site.teams_pages import short_names
+from sovereign_ai_site.views import funding as view
 
 if TYPE_CHECKING:
     from sovereign_ai_site.pages import Context
 
 PAGE = "funding/index.md"
-# Support kinds in page order, as headings: (Korean, English).
-KINDS = {"gpu": ("GPU", "GPUs"), "data": ("데이터", "Data"), "talent": ("인재", "Talent"), "total": ("사업 전체", "Whole programme")}
 
 
 def funding_pages(ctx: Context) -> dict[str, str]:
-    catalog, cite, as_of, lang = ctx.catalog, ctx.cite, ctx.as_of, i18n.lang()
-    support = _support(catalog, as_of, lang)
-    kind_chart, kind_files = _kind_chart(support, as_of, lang)
-    gpu_chart, gpu_files = _gpu_chart(support, as_of, lang)
-    sections = [_kind_section(kind, rows, cite, lang) for kind, rows in support.groupby("support_kind", sort=False)]
+    catalog, cite, as_of = ctx.catalog, ctx.cite, ctx.as_of
+    fields = {f["name"]: f for f in catalog.resource("funding", "support").fields}
+    support = _support(catalog, fields, as_of)
+    kind_chart, kind_files = _kind_chart(support, fields, as_of)
+    gpu_chart, gpu_files = _gpu_chart(support, fields, as_of)
+    sections = [_kind_section(kind, rows, fields, cite) for kind, rows in support.groupby("support_kind", sort=False)]
+    topics = ctx.editorial.get("funding", {}).get("disputed_topics", [])
     return {
         PAGE: render(
-            f"funding.{lang}.md.jinja",
+            "funding.md.jinja",
             kind_chart=kind_chart,
             sections=sections,
             gpu_chart=gpu_chart,
-            gpu_table=_gpu_rows(support, cite, lang),
-            disputed=disputed(catalog, cite, PAGE, ctx.editorial.get("funding", {}).get("disputed_topics", []), lang=lang),
+            gpu_table=_gpu_rows(support, fields, cite),
+            disputed=disputed(catalog, cite, PAGE, topics, lang=i18n.lang()),
             as_of=as_of,
         ),
         **kind_files,
@@ -46,165 +47,111 @@ def funding_pages(ctx: Context) -> dict[str, str]:
     }
 
 
-def _kind(kind: str, lang: str) -> str:
-    ko, en = KINDS[kind]
-    return tr(lang, ko=ko, en=en)
-
-
-def _source(lang: str) -> str:
-    return tr(
-        lang,
-        ko="이 사이트의 funding 패키지(과기정통부 발표와 언론 보도)",
-        en="the funding package of this site (ministry announcements and news reports)",
-    )
-
-
-def _support(catalog: Catalog, as_of: str, lang: str) -> pd.DataFrame:
+def _support(catalog: Catalog, fields: dict[str, dict], as_of: str) -> pd.DataFrame:
     """Support rows in page order, with the team's name, the period and kind of figure as text and the gap text."""
     support = catalog.table("funding", "support")
     starts, ends = support["period_start"], support["period_end"]
-    return support.assign(
-        team=support["team_id"].map(short_names(catalog, lang)).fillna(tr(lang, ko="전체 팀", en="All teams")),
-        period=[_period(s, e, "day", lang) for s, e in zip(starts, ends)],
-        period_short=[_period(s, e, "month", lang) for s, e in zip(starts, ends)],
-        figure=[value_label(k, FIGURE_KIND_KO, lang) for k in support["figure_kind"]],
+    support = support.assign(
+        team=support["team_id"].map(short_names(catalog, i18n.lang())).fillna(t("funding.all_teams")),
+        period=[_period(s, e, "day") for s, e in zip(starts, ends)],
+        period_short=[_period(s, e, "month") for s, e in zip(starts, ends)],
+        figure=[label(fields["figure_kind"], k) for k in support["figure_kind"]],
+        kind=[label(fields["support_kind"], k) for k in support["support_kind"]],
         # A planned figure without a number is a gap in the record; other rows without one say why in their description.
-        gap=[not_published(as_of, lang) if k == "planned" else "" for k in support["figure_kind"]],
-        kind_order=support["support_kind"].map(list(KINDS).index),
-    ).sort_values(["kind_order", "team_id", "period_start", "support_id"], na_position="first")
+        gap=[not_published(as_of) if k == "planned" else "" for k in support["figure_kind"]],
+    )
+    return view.in_page_order(support, [c["value"] for c in fields["support_kind"]["categories"]])
 
 
-def _period(start, end, precision: str, lang: str) -> str:
+def _period(start, end, precision: str) -> str:
     """``4 August 2025 to 31 December 2025`` / ``2025년 8월 4일~2025년 12월 31일``; at month precision ``August–December 2025``."""
     if start is None and end is None:
         return ""
     if start is None or end is None:
         if end is None:
-            return tr(lang, ko=f"{format_date(start, precision, lang)}부터", en=f"from {format_date(start, precision)}")
-        return tr(lang, ko=f"{format_date(end, precision, lang)}까지", en=f"to {format_date(end, precision)}")
+            return t("funding.period_from", start=format_date(start, precision))
+        return t("funding.period_to", end=format_date(end, precision))
     if precision == "month" and start.year == end.year:
-        return tr(lang, ko=f"{start.year}년 {start.month}~{end.month}월", en=f"{format_date(start, 'month').split()[0]}–{format_date(end, 'month')}")
-    return tr(lang, ko="~", en=" to ").join(format_date(d, precision, lang) for d in (start, end))
+        return t("funding.period_months", year=start.year, start_month=start.month, end_month=end.month,
+                 start_name=format_date(start, "month").split()[0], end=format_date(end, "month"))
+    return t("funding.period_joiner").join(format_date(d, precision) for d in (start, end))
 
 
-def _kind_section(kind: str, rows: pd.DataFrame, cite: Citations, lang: str) -> dict:
+def _kind_section(kind: str, rows: pd.DataFrame, fields: dict[str, dict], cite: Citations) -> dict:
     """One kind's table; its heading's id is the kind, the same in both languages."""
     has_gpus = rows["gpu_count"].notna().any()
     headers = [
-        tr(lang, ko="대상", en="For"), tr(lang, ko="금액", en="Amount"), *(["GPU" if lang == "ko" else "GPUs"] if has_gpus else []),
-        tr(lang, ko="기간", en="Period"), tr(lang, ko="수치 종류", en="Kind of figure"), tr(lang, ko="지원 내용", en="What it covers"),
-        tr(lang, ko="메모", en="Note"), tr(lang, ko="출처", en="Sources"),
+        t("funding.for"), t("funding.amount"), *([t("funding.gpus")] if has_gpus else []), t("funding.period"),
+        described(fields["figure_kind"], "title"), t("funding.covers"), t("funding.note"), t("common.sources"),
     ]
     table = [
         [
             r.team,
-            format_krw(r.amount_krw, lang) or _missing(r, lang),
-            *([format_gpus(r.gpu_count, r.gpu_model, lang) or _missing(r, lang)] if has_gpus else []),
-            r.period or tr(lang, ko="명시되지 않음", en="not stated"),
+            format_krw(r.amount_krw) or _missing(r),
+            *([format_gpus(r.gpu_count, r.gpu_model) or _missing(r)] if has_gpus else []),
+            r.period or t("funding.not_stated"),
             r.figure,
-            local(r, "description", lang),
-            local(r, "note", lang),
+            local(r, "description"),
+            local(r, "note"),
             cite.links(r.source_ids, PAGE),
         ]
         for r in each_row(rows)
     ]
-    shown, more = pagination.rows_in_page(table, PAGE, "funding", lang)
+    shown, more = pagination.rows_in_page(table, PAGE, "funding", i18n.lang())
     ids = pagination.first_rows(list(rows["support_id"]))
-    return {"id": kind, "title": _kind(kind, lang), "headers": headers, "rows": shown, "ids": ids, "more": more}
+    return {"id": kind, "title": rows["kind"].iloc[0], "headers": headers, "rows": shown, "ids": ids, "more": more}
 
 
-def _missing(row, lang: str) -> str:
+def _missing(row) -> str:
     """Text for an empty figure cell: blank when the row has its other figure."""
     if pd.notna(row.amount_krw) or pd.notna(row.gpu_count):
         return ""
-    return row.gap or tr(lang, ko="지원 내용 참고", en="see description")
+    return row.gap or t("funding.see_description")
 
 
-def _kind_label(row, lang: str) -> str:
-    """The kind of support, with the team where only one team gets it."""
-    kind = _kind(row.support_kind, lang)
-    return kind if pd.isna(row.team_id) else tr(lang, ko=f"{kind}({row.team}만 해당)", en=f"{kind} ({row.team} only)")
+def _only(row) -> str:
+    """Where only one team gets the support: which."""
+    return "" if pd.isna(row.team_id) else t("funding.team_only", team=row.team)
 
 
-def _kind_chart(support: pd.DataFrame, as_of: str, lang: str):
-    """Each kind's largest announced amount: a kind's total, where its parts were announced too."""
-    announced = support[(support["figure_kind"] == "announced") & support["amount_krw"].notna()]
-    largest = announced.loc[announced.groupby("support_kind", sort=False)["amount_krw"].idxmax()]
+def _kind_chart(support: pd.DataFrame, fields: dict[str, dict], as_of: str):
+    largest = view.largest_announced(support)
     kinds = pd.DataFrame(
         {
-            "kind": [_kind_label(r, lang) for r in each_row(largest)],
+            "kind": [r.kind + _only(r) for r in each_row(largest)],
             "amount_krw": largest["amount_krw"].astype(int),
-            "amount": largest["amount_krw"].map(lambda a: format_krw(a, lang)),
-            "scope": [
-                tr(lang, ko="사업 전체", en="whole programme") if k == "total" else tr(lang, ko="지원 항목 하나", en="one kind of support")
-                for k in largest["support_kind"]
-            ],
+            "amount": largest["amount_krw"].map(format_krw),
+            "scope": [t("funding.scope_whole") if k == "total" else t("funding.scope_one") for k in largest["support_kind"]],
             "period": largest["period"],
-            "covers": [local(r, "description", lang) for r in each_row(largest)],
+            "covers": [local(r, "description") for r in each_row(largest)],
         }
     )
-    headers = {
-        "kind": tr(lang, ko="종류", en="Kind"), "amount_krw": tr(lang, ko="금액(원)", en="Amount (won)"),
-        "amount": tr(lang, ko="금액", en="Amount"), "scope": tr(lang, ko="범위", en="Scope"),
-        "period": tr(lang, ko="기간", en="Period"), "covers": tr(lang, ko="지원 내용", en="What it covers"),
-    }
-    return render_chart(
-        Chart(
-            page=PAGE,
-            slug="support-by-kind",
-            title=tr(lang, ko="사업에 발표된 지원 규모, 종류별(원)", en="Support announced for the programme, by kind (won)"),
-            figure=charts.support_by_kind_figure(kinds, lang),
-            table=kinds.rename(columns=headers),
-            summary=_kind_summary(largest, lang),
-            source=_source(lang),
-            as_of=as_of,
-            lang=lang,
-            height_px=140 + 60 * len(kinds),
-        )
-    )
+    return render_chart(Chart(PAGE, "support-by-kind", "funding", charts.support_by_kind_figure(kinds), kinds,
+                              headers(fields.values(), kinds.columns), _kind_summary(largest), as_of, height_px=140 + 60 * len(kinds)))
 
 
-def _kind_summary(largest: pd.DataFrame, lang: str) -> str:
+def _kind_summary(largest: pd.DataFrame) -> str:
     parts = largest[largest["support_kind"] != "total"]
     total = largest[largest["support_kind"] == "total"]
-    if lang == "ko":
-        text = "발표된 지원: " + ", ".join(f"{_kind_label(r, lang)} {format_krw(r.amount_krw, lang)}" for r in each_row(parts)) + "."
-    else:
-        text = "Announced support: " + ", ".join(
-            f"{format_krw(r.amount_krw, 'en')} for {_lower(KINDS[r.support_kind][1])}" + ("" if pd.isna(r.team_id) else f" ({r.team} only)")
-            for r in each_row(parts)
-        ) + "."
+    listed = ", ".join(
+        t("funding.summary_part", kind=r.kind, kind_lower=_lower(r.kind), only=_only(r), amount=format_krw(r.amount_krw)) for r in each_row(parts)
+    )
+    text = t("funding.summary", parts=listed)
     if total.empty:
         return text
     whole, together = int(total["amount_krw"].iloc[0]), int(parts["amount_krw"].sum())
-    whole_text, together_text = format_krw(whole, lang), format_krw(together, lang)
     if together == whole:
-        return text + tr(lang, ko=f" 모두 합하면 사업 총예산 {whole_text}입니다.", en=f" Together they make the programme's total budget of {whole_text}.")
-    if lang == "ko":
-        relation = "많습니다" if together > whole else "적습니다"
-        return text + (
-            f" 모두 합하면 {together_text}으로, 이 사이트가 쓰는 총예산 {whole_text}보다 {relation}."
-            " 항목마다 기간이 다르고, 총예산은 출처마다 다르게 보도되었습니다(아래 참고)."
-        )
-    relation = "more" if together > whole else "less"
-    return text + (
-        f" Together they make {together_text}, {relation} than the {whole_text} total budget the site shows:"
-        " the parts cover different periods, and sources disagree on the total (see below)."
-    )
+        return text + t("funding.summary_total", whole=format_krw(whole))
+    relation = "funding.summary_more" if together > whole else "funding.summary_less"
+    return text + t(relation, together=format_krw(together), whole=format_krw(whole))
 
 
 def _lower(label: str) -> str:
     return label if label[:2].isupper() else label.lower()
 
 
-def _team_gpus(support: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Teams' GPU rows with a count, and those with no figure at all (rows that give only a value are left out)."""
-    gpus = support[(support["support_kind"] == "gpu") & support["team_id"].notna()]
-    return gpus[gpus["gpu_count"].notna()], gpus[gpus["gpu_count"].isna() & gpus["amount_krw"].isna()]
-
-
-def _gpu_chart(support: pd.DataFrame, as_of: str, lang: str):
-    counted, uncounted = _team_gpus(support)
+def _gpu_chart(support: pd.DataFrame, fields: dict[str, dict], as_of: str):
+    counted, uncounted = view.team_gpus(support)
     drawn = counted.sort_values(["team", "period_start", "gpu_model"])
     data = pd.DataFrame(
         {
@@ -212,64 +159,39 @@ def _gpu_chart(support: pd.DataFrame, as_of: str, lang: str):
             "period": drawn["period_short"],
             "gpu_model": drawn["gpu_model"],
             "gpus": drawn["gpu_count"].astype(int),
-            "figure": drawn["figure"],
+            "figure_kind": drawn["figure"],
         }
     )
-    headers = {
-        "team": tr(lang, ko="팀", en="Team"), "period": tr(lang, ko="기간", en="Period"),
-        "gpu_model": tr(lang, ko="GPU 모델", en="GPU model"), "gpus": tr(lang, ko="GPU 수", en="GPUs"),
-        "figure": tr(lang, ko="수치 종류", en="Kind of figure"),
-    }
-    return render_chart(
-        Chart(
-            page=PAGE,
-            slug="gpus-by-team",
-            title=tr(lang, ko="팀별 GPU 지원, 기간과 GPU 모델별", en="GPUs for each team, by period and GPU model"),
-            figure=charts.gpus_by_team_figure(data, lang),
-            table=data.rename(columns=headers),
-            summary=_gpu_summary(drawn, uncounted, lang),
-            source=_source(lang),
-            as_of=as_of,
-            lang=lang,
-            height_px=120 + 60 * data.groupby(["team", "period"]).ngroups,
-        )
-    )
+    height = 120 + 60 * data.groupby(["team", "period"]).ngroups
+    figure = charts.gpus_by_team_figure(data, described(fields["gpu_model"], "title"))
+    return render_chart(Chart(PAGE, "gpus-by-team", "funding", figure, data, headers(fields.values(), data.columns),
+                              _gpu_summary(drawn, uncounted), as_of, height_px=height))
 
 
-def _gpu_summary(drawn: pd.DataFrame, uncounted: pd.DataFrame, lang: str) -> str:
+def _gpu_summary(drawn: pd.DataFrame, uncounted: pd.DataFrame) -> str:
     bars = drawn.groupby(["team", "period_short"], sort=False)["gpu_count"].sum()
     team, period = bars.idxmax()
     largest = drawn[(drawn["team"] == team) & (drawn["period_short"] == period)]
-    models = tr(lang, ko=", ", en=" and ").join(format_gpus(r.gpu_count, r.gpu_model, lang) for r in each_row(largest))
+    models = t("funding.gpu_models_joiner").join(format_gpus(r.gpu_count, r.gpu_model) for r in each_row(largest))
     teams, missing = bars.index.get_level_values(0).nunique(), "; ".join(f"{r.team}, {r.period_short}" for r in each_row(uncounted))
-    if lang == "ko":
-        text = (
-            f"GPU 수가 공개된 배정은 {teams}개 팀에 {len(bars)}건입니다. "
-            f"가장 큰 배정은 {team}의 {period} 배정으로 GPU {format_number(bars.max())}장({models})입니다."
-        )
-        return text + (f" GPU 수가 공개되지 않아 차트에 없는 배정: {missing}(아래 표 참고)." if missing else "")
-    text = (
-        f"{len(bars)} allocations to {teams} teams have a published GPU count. "
-        f"The largest is {team}'s for {period}: {format_number(bars.max())} GPUs ({models})."
-    )
-    return text + (f" Not drawn, for lack of a GPU count: {missing} (see the table below)." if missing else "")
+    text = t("funding.gpu_summary", allocations=len(bars), teams=teams, team=team, period=period, gpus=format_number(bars.max()), models=models)
+    return text + (t("funding.gpu_summary_not_drawn", missing=missing) if missing else "")
 
 
-def _gpu_rows(support: pd.DataFrame, cite: Citations, lang: str) -> tuple[list[str], list[list[object]], Markup]:
+def _gpu_rows(support: pd.DataFrame, fields: dict[str, dict], cite: Citations) -> tuple[list[str], list[list[object]], Markup]:
     """GPU counts by model, one row per team and period; rows without a count say why."""
-    gpu = pd.concat(_team_gpus(support))
+    gpu = pd.concat(view.team_gpus(support))
     models = sorted(gpu["gpu_model"].dropna().unique())
     rows = []
     for _, group in gpu.groupby(["team", "period_start", "period_end"], sort=True, dropna=False):
         counts = group.dropna(subset=["gpu_count"]).groupby("gpu_model")["gpu_count"].sum()
-        gap = group["gap"].iloc[0] or markup.anchor(tr(lang, ko="위의 GPU 표 참고", en="see the GPUs table above"), "#gpu")
+        gap = group["gap"].iloc[0] or markup.anchor(t("funding.see_gpu_table"), "#gpu")
         total = format_number(counts.sum()) if len(counts) else gap
         rows.append(
             [group["team"].iloc[0], group["period_short"].iloc[0], *(format_number(counts.get(m)) for m in models), total,
              ", ".join(group["figure"].unique()), cite.all(list(group["source_ids"]), PAGE)]
         )
     headers = [
-        tr(lang, ko="팀", en="Team"), tr(lang, ko="기간", en="Period"), *models, tr(lang, ko="전체 GPU 수", en="Total GPUs"),
-        tr(lang, ko="수치 종류", en="Kind of figure"), tr(lang, ko="출처", en="Sources"),
+        t("funding.team"), t("funding.period"), *models, t("funding.total_gpus"), described(fields["figure_kind"], "title"), t("common.sources"),
     ]
-    return headers, *pagination.rows_in_page(rows, PAGE, "funding", lang)
+    return headers, *pagination.rows_in_page(rows, PAGE, "funding", i18n.lang())

@@ -4,92 +4,81 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from sovereign_ai_site import i18n, markup
+from sovereign_ai_site import markup
 from sovereign_ai_site.cite import Citations, as_of
-from sovereign_ai_site.i18n import local, tr
+from sovereign_ai_site.i18n import local, sentence, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, render
-from sovereign_ai_site.staleness import overdue_events, planned_text
+from sovereign_ai_site.staleness import planned_text
 from sovereign_ai_site.tables import each_row
-from sovereign_ai_site.teams_pages import short_names
+from sovereign_ai_site.teams_pages import fields, short_names
+from sovereign_ai_site.views import home as view
+from sovereign_ai_site.views.teams import decisive_outcomes
 
 if TYPE_CHECKING:
     from sovereign_ai_site.pages import Context
 
 PAGE = "index.md"
-RECENT_EVENTS = 6
-
 
 
 def home_page(ctx: Context) -> dict[str, str]:
-    return {PAGE: _home_page(ctx.catalog, ctx.cite, i18n.lang())}
-
-
-def _home_page(catalog: Catalog, cite: Citations, lang: str) -> str:
+    catalog, cite = ctx.catalog, ctx.cite
+    choices = ctx.editorial.get("home", {})  # without editorial.yml, the page features nothing it would choose
     stages = catalog.table("program", "stages").set_index("stage_id")
-    events = catalog.table("timeline", "events").sort_values(["event_on", "event_id"])
-    done, planned = events[~events["is_planned"]], events[events["is_planned"]]
-    call, selection = stages.loc["call-2025"], stages.loc["presentation-review-2025"]
-    selected_on = format_date(selection.decided_on, lang=lang)
-    figures = [
-        [
-            tr(lang, ko="2025년 응모 컨소시엄", en="Applicants in 2025"),
-            tr(lang, ko=f"{call.teams_entering}개", en=f"{call.teams_entering} consortia"),
-            cite.links(call.source_ids, PAGE),
-        ],
-        [
-            tr(lang, ko="선정된 정예팀", en="Teams selected"),
-            tr(lang, ko=f"{selection.teams_advancing}개 팀({selected_on})", en=f"{selection.teams_advancing}, on {selected_on}"),
-            cite.links(selection.source_ids, PAGE),
-        ],
-        _team_figure(catalog, tr(lang, ko="현재 참여 중", en="In the programme now"), "active", cite, lang),
-        _team_figure(catalog, tr(lang, ko="탈락", en="Eliminated"), "eliminated", cite, lang),
-        *_shown_claims(catalog, cite, lang),
+    figures = []
+    if "applicants_stage" in choices:
+        call = stages.loc[choices["applicants_stage"]]
+        figures.append([t("home.applicants"), t("home.applicants_count", count=call.teams_entering), cite.links(call.source_ids, PAGE)])
+    if "selection_stage" in choices:
+        selection = stages.loc[choices["selection_stage"]]
+        selected = t("home.selected_count", count=selection.teams_advancing, date=format_date(selection.decided_on))
+        figures.append([t("home.selected"), selected, cite.links(selection.source_ids, PAGE)])
+    figures += [
+        _team_figure(catalog, t("home.active"), "active", cite),
+        _team_figure(catalog, t("home.eliminated"), "eliminated", cite),
+        *_shown_claims(catalog, choices.get("key_figure_claims", []), cite),
     ]
-    latest, today = done.iloc[-1], as_of(catalog)
-    overdue = overdue_events(planned, today)
-    upcoming = planned.drop(overdue.index).head(1)  # never a date that has passed
-    shown = pd.concat([done.tail(RECENT_EVENTS), overdue, upcoming]).sort_values(["event_on", "event_id"])
+    today = as_of(catalog)
+    events = view.milestones(view.events_in_order(catalog), today, choices.get("recent_events", 0))
+    shown = events["shown"]
     recent = [
-        [format_date(e.event_on, e.date_precision, lang), local(e, "title", lang), planned, cite.links(e.source_ids, PAGE)]
-        for e, planned in zip(each_row(shown), planned_text(shown, today, lang))
+        [format_date(e.event_on, e.date_precision), local(e, "title"), planned, cite.links(e.source_ids, PAGE)]
+        for e, planned in zip(each_row(shown), planned_text(shown, today))
     ]
-    return render(
-        f"home.{lang}.md.jinja",
-        figures=figures,
-        recent=recent,
-        latest=local(latest, "title", lang),
-        latest_date=format_date(latest["event_on"], latest["date_precision"], lang),
-        upcoming=None if upcoming.empty else local(upcoming.iloc[0], "title", lang),
-        upcoming_date="" if upcoming.empty else format_date(upcoming.iloc[0]["event_on"], upcoming.iloc[0]["date_precision"], lang),
-        overdue=[local(e, "title", lang) for e in each_row(overdue)],
-        as_of=format_date(today, lang=lang),
-    )
+    return {
+        PAGE: render(
+            "home.md.jinja",
+            events=fields(catalog, "timeline", "events"),
+            figures=figures,
+            recent=recent,
+            milestones=[_milestone("home.latest", e) for e in each_row(events["latest"])]
+            + [_milestone("home.next", e) for e in each_row(events["upcoming"])]
+            + [sentence("home.overdue", title=local(e, "title"), date=ctx.as_of) for e in each_row(events["overdue"])],
+            as_of=ctx.as_of,
+        )
+    }
 
 
-def _team_figure(catalog: Catalog, label: str, status: str, cite: Citations, lang: str) -> list[object]:
+def _milestone(key: str, event) -> str:
+    """The latest or the next event, as a sentence under the key figures."""
+    return sentence(key, title=local(event, "title"), date=format_date(event.event_on, event.date_precision))
+
+
+def _team_figure(catalog: Catalog, label: str, status: str, cite: Citations) -> list[object]:
     """Teams with ``status``, citing the latest stage outcome that put each one there."""
-    teams = catalog.table("teams", "teams").query("status == @status")
-    outcomes = catalog.table("teams", "outcomes").query("team_id in @teams.team_id").sort_values("decided_on")
-    decisive = outcomes.groupby("team_id").tail(1)
-    names = ", ".join(sorted(short_names(catalog, lang)[list(teams["team_id"])]))
-    return [label, tr(lang, ko=f"{len(teams)}개 팀: {names}", en=f"{len(teams)}: {names}"), cite.all(list(decisive["source_ids"]), PAGE)]
+    teams, decisive = decisive_outcomes(catalog, status)
+    names = ", ".join(sorted(short_names(catalog)[list(teams["team_id"])]))
+    return [label, t("home.teams_count", count=len(teams), names=names), cite.all(list(decisive["source_ids"]), PAGE)]
 
 
-def _shown_claims(catalog: Catalog, cite: Citations, lang: str) -> list[list[object]]:
+def _shown_claims(catalog: Catalog, topics: list[str], cite: Citations) -> list[list[object]]:
     """The value the site shows for each disputed figure, with a pointer to the others."""
-    if "claims" not in catalog.packages["sources"].resources:
-        return []
-    claims = catalog.table("sources", "claims")
-    shown = claims[claims["is_shown"] & claims["topic"].isin(["gpu-support-value", "total-budget"])]
-    others = tr(lang, ko="(다르게 보도된 값)", en="(other reported values)")
+    others = t("home.other_values")
     return [
         [
-            local(c, "label", lang),
-            markup.h(local(c, "value", lang)) + " " + markup.anchor(others, markup.relative(PAGE, f"sources/claims.md#{c.topic}")),
+            local(c, "label"),
+            markup.h(local(c, "value")) + " " + markup.anchor(others, markup.relative(PAGE, f"sources/claims.md#{c.topic}")),
             cite.links(c.source_ids, PAGE),
         ]
-        for c in each_row(shown.sort_values("topic"))
+        for c in each_row(view.shown_claims(catalog, topics))
     ]

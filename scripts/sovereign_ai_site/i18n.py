@@ -14,7 +14,9 @@ from functools import cache
 
 import pandas as pd
 import yaml
+from markupsafe import Markup
 
+from sovereign_ai_site import markup
 from sovereign_ai_site.paths import STRINGS_FILE
 
 LANGUAGES = ("ko", "en")
@@ -61,6 +63,12 @@ def t(key: str, **values: object) -> str:
     """The interface string ``key`` in the page's language, with ``{name}`` filled from ``values``."""
     text = catalogue()[key][lang()]
     return text.format(**values) if values else text
+
+
+def sentence(key: str, **values: object) -> Markup:
+    """The interface string ``key`` as Markdown (its ``**`` and punctuation are the catalogue's), with
+    the ``values`` filled in as literal text: escaped, as a template's ``{{ value }}`` would be."""
+    return Markup(t(key, **{name: markup.md(value) for name, value in values.items()}))
 
 
 def local(row: object, field: str, language: str | None = None) -> object:  # language: transitional

@@ -14,7 +14,7 @@ from typing import TypeVar
 from markupsafe import Markup
 
 from sovereign_ai_site import markup
-from sovereign_ai_site.i18n import tr
+from sovereign_ai_site.i18n import speaking, t
 
 ROWS_PER_PAGE = 50
 Row = TypeVar("Row")
@@ -39,14 +39,16 @@ def page_number(position: int) -> int:
     return position // ROWS_PER_PAGE + 1
 
 
-def pager(paths: list[str], number: int, row_count: int, lang: str) -> Markup:
+def pager(paths: list[str], number: int, row_count: int, lang: str | None = None) -> Markup:  # lang: transitional
     """Which rows this page shows, and links to every page of the listing; empty for one page."""
+    if lang is not None:
+        with speaking(lang):
+            return pager(paths, number, row_count)
     if len(paths) == 1:
         return Markup("")
     here = paths[number - 1]
     first, last = (number - 1) * ROWS_PER_PAGE + 1, min(number * ROWS_PER_PAGE, row_count)
-    label = tr(lang, ko="쪽 이동", en="Pages")
-    shown = tr(lang, ko=f"전체 {row_count}행 중 {first}–{last}행", en=f"Rows {first}–{last} of {row_count}")
+    label, shown = t("pager.label"), t("pager.rows_shown", count=row_count, first=first, last=last)
     links = []
     for n in _pages_linked(number, len(paths)):
         if n is None:
@@ -75,20 +77,20 @@ def first_rows(rows: Sequence[Row]) -> Sequence[Row]:
     return rows[:ROWS_PER_PAGE]
 
 
-def rows_in_page(rows: Sequence[Row], page: str, package: str, lang: str) -> tuple[Sequence[Row], Markup]:
+def rows_in_page(rows: Sequence[Row], page: str, package: str, lang: str | None = None) -> tuple[Sequence[Row], Markup]:  # lang: transitional
     """A table inside a larger page: its first rows, and a note pointing to the data package with all of them."""
-    where = markup.anchor(
-        tr(lang, ko=f"{package} 데이터 패키지", en=f"the {package} data package"),
-        markup.relative(page, f"data/{package}/index.md"),
-    )
-    return first_rows(rows), more_rows_note(len(rows), where, lang)
+    if lang is not None:
+        with speaking(lang):
+            return rows_in_page(rows, page, package)
+    where = markup.anchor(t("pager.package", package=package), markup.relative(page, f"data/{package}/index.md"))
+    return first_rows(rows), more_rows_note(len(rows), where)
 
 
-def more_rows_note(row_count: int, where: Markup, lang: str) -> Markup:
+def more_rows_note(row_count: int, where: Markup, lang: str | None = None) -> Markup:  # lang: transitional
     """Says that a table shows only its first rows, and where all of them are; empty when it shows all."""
+    if lang is not None:
+        with speaking(lang):
+            return more_rows_note(row_count, where)
     if row_count <= ROWS_PER_PAGE:
         return Markup("")
-    return Markup('<p class="more-rows">{} {}</p>').format(
-        tr(lang, ko=f"전체 {row_count}행 중 처음 {ROWS_PER_PAGE}행입니다. 전체:", en=f"The first {ROWS_PER_PAGE} of {row_count} rows. All of them:"),
-        where,
-    )
+    return Markup('<p class="more-rows">{} {}</p>').format(t("pager.first_rows", count=row_count, shown=ROWS_PER_PAGE), where)

@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from sovereign_ai_site.errors import Problem
-from sovereign_ai_site.i18n import tr
+from sovereign_ai_site.i18n import speaking, t
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date
 
@@ -37,12 +37,14 @@ def overdue_events(events: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
     return events[events["is_planned"] & pd.Series(past, index=events.index, dtype=bool)]
 
 
-def planned_text(events: pd.DataFrame, as_of: dt.date, lang: str) -> list[str]:
+def planned_text(events: pd.DataFrame, as_of: dt.date, lang: str | None = None) -> list[str]:  # lang: transitional
     """Per event: "planned", "not yet reported as of …" where its date has passed, or nothing."""
+    if lang is not None:
+        with speaking(lang):
+            return planned_text(events, as_of)
     overdue = set(overdue_events(events, as_of).index)
-    when = format_date(as_of, lang=lang)
-    late = tr(lang, ko=f"{when} 현재 결과 미보고", en=f"not yet reported as of {when}")
-    return [(late if index in overdue else tr(lang, ko="예정", en="planned")) if planned else "" for index, planned in events["is_planned"].items()]
+    late, planned = t("staleness.not_yet_reported", date=format_date(as_of)), t("staleness.planned")
+    return [(late if index in overdue else planned) if is_planned else "" for index, is_planned in events["is_planned"].items()]
 
 
 def stale_rows(catalog: Catalog, as_of: dt.date) -> list[Problem]:
