@@ -4,8 +4,9 @@ package page and each table page, and a ``DataCatalog`` of them on the data cata
 Where the site's address is known (``Collection.url``), every URL is absolute: a page's in its own language,
 a download's at the site's root, where both languages' pages link to one copy. Where it is not, URLs are
 relative to the page, which JSON-LD resolves against the page's address. Names and descriptions are in the
-page's language, which ``inLanguage`` states; every fact comes from the descriptors, the tables or
-CITATION.cff.
+page's language, which ``inLanguage`` states. Every value comes from the descriptors (names, descriptions,
+fields and units, licences, keywords), the tables (the span of their dates), CITATION.cff and the changelog
+(authors, versions, dates); the place covered, South Korea, is the collection's subject (strings.yml).
 """
 
 from __future__ import annotations
