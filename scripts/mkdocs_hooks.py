@@ -121,7 +121,7 @@ def on_pre_build(config) -> None:
         english, site_dir = _english_config(config), config.site_dir
         _english = BuildBeside("the English site's build", english, os.path.join(site_dir, "en"), beside=_site.site_dir if _site else site_dir)
     _generated.clear()
-    _generated.update(build_site(inputs, _language(config), _korean_site_url(config)))
+    _generated.update(build_site(inputs, _language(config), _korean_site_url(config), config.repo_url))
 
 
 def on_files(files: Files, config) -> Files:

@@ -18,8 +18,8 @@ from sovereign_ai_site.site import generate, load
 from sovereign_ai_site.synthetic import scaled_project
 
 
-def test_every_generated_page_is_rendered(built_site):
-    generated = generate(PROJECT)
+def test_every_generated_page_is_rendered(built_site, site_address):
+    generated = generate(PROJECT, site_url=site_address[1])  # the address the site was built for, which CITATION.cff gives
     pages = [p for p in generated if p.endswith(".md")]
     assert "index.md" in pages and "teams/index.md" in pages and "data/index.md" in pages
     for page in pages:

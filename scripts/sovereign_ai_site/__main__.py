@@ -26,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     build = commands.add_parser("build", help="write one language's complete docs folder: site_src/ plus the generated pages and downloads")
     build.add_argument("--out", type=Path, required=True)
     build.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE)
-    build.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="address of the published (Korean) site, for the sitemap; default $SITE_URL")
+    build.add_argument("--site-url", default=os.environ.get("SITE_URL"), help="address of the published (Korean) site, for the sitemap, citations and JSON-LD; default $SITE_URL")
+    build.add_argument("--repo-url", default=os.environ.get("REPO_URL"), help="address of the project's repository, for CITATION.cff's repository-code; default $REPO_URL")
     commands.add_parser("register", help="regenerate data/sources/sources.csv from seeds/")
     freeze = commands.add_parser("freeze", help="write the current release's frozen copy, releases/<version>/ (its zip of everything, SHA256SUMS, CITATION.cff), as the last step of a release")
     freeze.add_argument("--replace", action="store_true", help="rewrite a frozen copy that differs: only for a release that was never published")
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
             for warning in stale_rows(inputs.catalog, inputs.as_of):
                 print(f"warning: {warning}")
         elif args.command == "build":
-            generated = generate(project, args.lang, args.site_url)  # refuses links out of the project first
+            generated = generate(project, args.lang, args.site_url, args.repo_url)  # refuses links out of the project first
             files = {}
             for path in sorted(p for p in (project / "site_src").rglob("*") if p.is_file()):
                 target = hand_written_page(path.relative_to(project / "site_src").as_posix(), args.lang)

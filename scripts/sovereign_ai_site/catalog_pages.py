@@ -71,6 +71,7 @@ def resource_page(package: DataPackage, resource: Resource, collection: Collecti
         resource=_resource(page, resource, sizes, package),
         package=markup.anchor(described(package.descriptor, "title"), markup.relative(page, page_of(package.name))),
         cite_box=cite_box(page, collection, package, [package]),
+        jsonld=jsonld.script(jsonld.table_dataset(package, resource, collection)),
     )
 
 
@@ -113,6 +114,7 @@ def catalog_page(inputs: Inputs, sizes: dict[str, int]) -> str:
         collection=collection,
         release_date=format_date(collection.date),
         cite_box=cite_box(CATALOG, collection, None, packages),
+        jsonld=jsonld.script(jsonld.data_catalog(packages, collection, CATALOG)),
     )
 
 
@@ -170,7 +172,7 @@ def package_page(package: DataPackage, collection: Collection, sizes: dict[str, 
         sources=cite.all(cells, page),
         cite_box=cite_box(page, collection, package, [package]),
         resources=[_resource(page, r, sizes, package) for r in package.resources.values()],
-        jsonld=jsonld.script(jsonld.dataset(package, collection, zip_name)),
+        jsonld=jsonld.script(jsonld.dataset(package, collection, CATALOG)),
     )
 
 

@@ -1,11 +1,16 @@
-"""Ready-to-copy citations of the collection or of one package, naming version and date, in the
-language being spoken."""
+"""Ready-to-copy citations of the collection or of one package, naming version, date and, where the site's
+address is known, its URL, in the language being spoken.
+
+The collection's URL is the site's (CITATION.cff's ``url``); a package's is its page on the site, in the
+language of the citation."""
 
 from __future__ import annotations
 
 import re
 
-from sovereign_ai_site.i18n import t
+from sovereign_ai_site.dictionary import page_of
+from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, lang, t
+from sovereign_ai_site.markup import page_url
 from sovereign_ai_site.packages import DataPackage
 from sovereign_ai_site.release import Collection
 from sovereign_ai_site.render import format_date
@@ -28,7 +33,8 @@ def plain(collection: Collection, package: DataPackage | None = None) -> str:
         d = package.descriptor
         translated = f" [{d['title_ko']}]" if d.get("title_ko") else ""  # shown by the Korean citation only
         text = f"{head} " + t("cite.plain.package", title=d["title"], translated=translated, name=d["name"], version=d["version"], kind=kind, collection=c.title, release=release)
-    return f"{text} {c.licence}." + (f" {c.url}" if c.url else "")
+    address = url(c, package)
+    return f"{text} {c.licence}." + (f" {address}" if address else "")
 
 
 def bibtex(collection: Collection, package: DataPackage | None = None) -> str:
@@ -52,11 +58,19 @@ def bibtex(collection: Collection, package: DataPackage | None = None) -> str:
         "month": str(c.date.month),
         "version": _escape(package.descriptor["version"] if package else c.version),
         "note": _escape(f"{note}. {c.licence}"),
-        "url": c.url,
+        "url": url(c, package),
     }
     key = "_".join([re.sub(r"[^a-z0-9]+", "_", c.title.split(":")[0].lower()).strip("_"), *([package.name] if package else []), c.version])
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
     return f"@misc{{{re.sub(r'[^A-Za-z0-9_]', '_', key)},\n{body}\n}}"
+
+
+def url(collection: Collection, package: DataPackage | None = None) -> str | None:
+    """Where the cited thing is read: the site, or the package's page in the language being spoken; None
+    where the site's address is not known."""
+    if not collection.url or package is None:
+        return collection.url
+    return collection.url + ("" if lang() == DEFAULT_LANGUAGE else f"{lang()}/") + page_url(page_of(package.name))
 
 
 def _authors(collection: Collection) -> str:

@@ -8,9 +8,11 @@ build stops when the changelog disagrees with CITATION.cff or with a package.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -50,9 +52,10 @@ class Collection:
     date: dt.date
     licence: str
     message: str
-    url: str | None
-    cff: bytes
+    url: str | None  # the site's address, where known: CITATION.cff's ``url``
+    cff: bytes  # CITATION.cff as published: the maintainers' file, with the addresses the build knows
     releases: list[Release]
+    repository: str | None = None  # the code's address, where known: CITATION.cff's ``repository-code``
 
     def updated(self, package: str) -> Release:
         """The newest release that changed a table of ``package``."""
@@ -60,6 +63,51 @@ class Collection:
 
     def first(self, package: str) -> Release:
         return next(r for r in reversed(self.releases) if r.touches(package))
+
+    def addressed(self, site_url: str | None, repo_url: str | None) -> Collection:
+        """The collection as published at ``site_url`` from the repository at ``repo_url``: its citations and
+        the CITATION.cff it publishes carry those addresses (``url``, ``repository-code``).
+
+        An address the build is given wins over one the maintainers' CITATION.cff writes; one the build is
+        not given stays as that file has it, or absent. A placeholder (example.org, .test, ...) is no address:
+        the citation says nothing rather than name a site that is not there.
+        """
+        site = known_address(site_url)
+        url = (site if site.endswith("/") else site + "/") if site else self.url
+        repository = known_address(repo_url) or self.repository
+        if (url, repository) == (self.url, self.repository):
+            return self
+        fields = {key: value for key, value in (("url", url), ("repository-code", repository)) if value}
+        return replace(self, url=url, repository=repository, cff=_with_fields(self.cff, fields))
+
+
+_PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|net|org)|example|test|invalid)$")  # RFC 2606 / 6761
+
+
+def known_address(url: str | None) -> str | None:
+    """``url`` where it is an address to publish (http or https, a real host); else None."""
+    parts = urlsplit(url or "")
+    if parts.scheme not in ("http", "https") or not parts.hostname or _PLACEHOLDER_HOSTS.search(parts.hostname):
+        return None
+    return url
+
+
+def _with_fields(cff: bytes, fields: dict[str, str]) -> bytes:
+    """The maintainers' CITATION.cff with ``fields`` set: any line of theirs that sets one is dropped, and the
+    values follow the file's last line, as YAML double-quoted strings (JSON's are)."""
+    keys = tuple(f"{key}:" for key in fields)
+    kept = [line for line in cff.decode("utf-8").splitlines() if not line.startswith(keys)]
+    text = "\n".join(kept).rstrip("\n") + "\n" + "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    try:
+        source, written = yaml.safe_load(cff), yaml.safe_load(text)
+    except yaml.YAMLError:
+        source = written = None
+    if isinstance(written, dict) and isinstance(source, dict) and {k: v for k, v in written.items() if k not in fields} != {k: v for k, v in source.items() if k not in fields}:
+        written = None  # a value of theirs ran on past its line and the rest of the file changed
+    wrong = [key for key, value in fields.items() if not isinstance(written, dict) or written.get(key) != value]
+    if wrong:
+        raise DataError([Problem(CITATION_FILE, None, key, "write it on one line, or leave it out: the build writes it from the address it is given") for key in wrong])
+    return text.encode("utf-8")
 
 
 def read_collection(project_dir: Path, catalog: Catalog) -> Collection:
@@ -74,6 +122,11 @@ def read_collection(project_dir: Path, catalog: Catalog) -> Collection:
     version, date = str(cff.get("version")), _date(cff.get("date-released"))
     if cff.get("date-released") and date is None:
         problems.append(Problem(CITATION_FILE, None, None, "date-released must be a date (YYYY-MM-DD)"))
+    addresses = {key: cff[key] for key in ("url", "repository-code") if cff.get(key)}
+    try:  # the build rewrites these lines when it is given an address: each must be one line it can replace
+        _with_fields(cff_path.read_bytes(), {key: str(value) for key, value in addresses.items()}) if addresses else None
+    except DataError as error:
+        problems += error.problems
     releases, found = _releases(log, catalog)
     problems += found + (_disagreements(releases, version, date, catalog) if releases else [])
     if problems:
@@ -88,6 +141,7 @@ def read_collection(project_dir: Path, catalog: Catalog) -> Collection:
         url=cff.get("url"),
         cff=cff_path.read_bytes(),
         releases=releases,
+        repository=cff.get("repository-code"),
     )
 
 

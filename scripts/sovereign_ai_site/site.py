@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -13,8 +13,8 @@ import yaml
 from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.cite import as_of as data_as_of
+from sovereign_ai_site.downloads import RELEASES, release_file, release_files
 from sovereign_ai_site.downloads import downloads as packed_downloads
-from sovereign_ai_site.downloads import release_file, release_files
 from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.feeds import FEED, atom_feed
 from sovereign_ai_site.i18n import DEFAULT_LANGUAGE, hand_written_page, speaking, t
@@ -62,7 +62,7 @@ def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     release = read_collection(project_dir, catalog)
     site_src = project_dir / "site_src"
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
-    packed = packed_downloads(catalog, release, downloads, data_as_of(catalog))
+    packed = _packed(catalog, release, downloads)
     frozen = frozen_releases(project_dir)
     if check_frozen and release.version in frozen:
         problems = frozen_differences(release.version, frozen[release.version], release_files(packed))
@@ -72,6 +72,30 @@ def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     editorial_yml = project_dir / "editorial.yml"
     editorial = yaml.safe_load(editorial_yml.read_text(encoding="utf-8")) if editorial_yml.is_file() else {}
     return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {})
+
+
+def _packed(catalog: Catalog, release: Collection, downloads: dict[str, bytes]) -> dict[str, bytes]:
+    return packed_downloads(catalog, release, downloads, data_as_of(catalog))
+
+
+_last_addressed: tuple[Inputs, str | None, str | None, Inputs] | None = None
+
+
+def addressed(inputs: Inputs, site_url: str | None, repo_url: str | None) -> Inputs:
+    """The inputs of a site published at ``site_url`` from the repository at ``repo_url``: the citations,
+    JSON-LD and the CITATION.cff of the downloads carry those addresses (see ``Collection.addressed``).
+    Both languages' builds of one load share the result."""
+    global _last_addressed
+    if _last_addressed and _last_addressed[0] is inputs and _last_addressed[1:3] == (site_url, repo_url):
+        return _last_addressed[3]
+    release = inputs.release.addressed(site_url, repo_url)
+    if release is inputs.release:
+        result = inputs
+    else:  # the frozen releases stay as they were published
+        frozen = {path: content for path, content in inputs.packed.items() if path.startswith(f"{RELEASES}/")}
+        result = replace(inputs, release=release, packed={**_packed(inputs.catalog, release, inputs.downloads), **frozen})
+    _last_addressed = (inputs, site_url, repo_url, result)
+    return result
 
 
 _LEAVES = "is a link to something outside the project, or not a plain file: the build reads only the project's own files"
@@ -98,9 +122,11 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     return _last_load[1]
 
 
-def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
+def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str | bytes]:
     """Every generated page and download of one language's site, keyed by its path there, and its
-    sitemap and feed where the address of the (Korean) site is known."""
+    sitemap and feed where the address of the (Korean) site is known; citations and JSON-LD name the
+    site's and the repository's addresses where they are known."""
+    inputs = addressed(inputs, site_url, repo_url)
     files: dict[str, str | bytes] = dict(inputs.downloads)
     with speaking(lang):
         files.update(build_pages(inputs))
@@ -124,5 +150,5 @@ def problem_pages(error: DataError, pages: list[str], lang: str) -> dict[str, st
     return {path: page for path in pages if path.endswith(".md")}
 
 
-def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None) -> dict[str, str | bytes]:
-    return build_site(load(project_dir), lang, site_url)
+def generate(project_dir: Path, lang: str = DEFAULT_LANGUAGE, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str | bytes]:
+    return build_site(load(project_dir), lang, site_url, repo_url)
