@@ -60,9 +60,9 @@ def test_published_citation_cff_is_valid_and_gives_the_sites_address(cffconvert,
     assert f"url = {{{root}}}" in bibtex and f"year = {{{source['date-released'][:4]}}}" in bibtex
     apa = run(cffconvert, published, "-f", "apalike")
     assert f"(version {source['version']})" in apa and f"URL: {root}" in apa
-    for lang in ("", "en"):  # every copy of it: each language's, and the one in each zip
+    for lang in ("", "en"):  # every copy of it: each language's, and the one in each zip (a frozen release keeps its own)
         assert (built_site / lang / "data" / "CITATION.cff").read_bytes() == published.read_bytes()
-        for archive in (built_site / lang / "data").rglob("*.zip"):
+        for archive in (a for a in (built_site / lang / "data").rglob("*.zip") if "releases" not in a.parts):
             with zipfile.ZipFile(archive) as z:
                 copies = [z.read(n) for n in z.namelist() if n.endswith("CITATION.cff")]
             assert copies and all(c == published.read_bytes() for c in copies), archive
