@@ -416,7 +416,7 @@ def _rows_chart(data: list[dict], layout: dict, out: _Svg, top: float, prefix: s
 
 def _xy_chart(data: list[dict], layout: dict, out: _Svg, top: float) -> None:
     """Markers (with their text above) against a date or number axis across and a number axis up."""
-    xaxis, yaxis = layout.get("xaxis") or {}, layout.get("yaxis") or {}
+    xaxis = layout.get("xaxis") or {}
     dates = xaxis.get("type") == "date" or any(isinstance(x, str) for trace in data for x in trace.get("x", []))
     xs = [_day_number(x) if dates else float(x) for trace in data for x in trace.get("x", [])]
     ys = [float(y) for trace in data for y in trace.get("y", [])]

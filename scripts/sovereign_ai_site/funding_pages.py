@@ -164,7 +164,8 @@ def _gpu_chart(support: pd.DataFrame, fields: dict[str, dict], as_of: str):
         }
     )
     figure = charts.gpus_by_team_figure(data, described(fields["gpu_model"], "title"))
-    tidy = drawn[["support_id", "team_id", "period_start", "period_end", "gpu_model", "gpu_count", "figure_kind"]]
+    tidy = drawn[["support_id", "team_id", "period_start", "period_end", "gpu_model", "gpu_count", "figure_kind"]].sort_values(
+        ["team_id", "period_start", "gpu_model", "support_id"])  # by ID: the same rows in the same order in both languages
     return render_chart(Chart(PAGE, "gpus-by-team", "funding", figure, data, headers(fields.values(), data.columns),
                               _gpu_summary(drawn, uncounted), as_of, tidy))
 

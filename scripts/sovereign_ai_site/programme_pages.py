@@ -231,7 +231,7 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
     if totals.empty:
         return {**table, "chart": None}, {}
     table_data = pd.DataFrame({"team": totals["team"], "phase": totals["phase"], "total_score": totals["score"].astype(float)})
-    data = totals[["stage_id", "team_id", "score", "points_max"]]
+    data = totals[["stage_id", "team_id", "score", "points_max"]].sort_values(["team_id", "stage_id"])  # by ID, as in both languages
     chart, files = render_chart(Chart(RESULTS_PAGE, "phase-scores", "evaluations", charts.phase_scores_figure(totals), table_data,
                                       headers((), table_data.columns), _comparison_summary(totals, phases, names), as_of, data))
     return {**table, "chart": chart}, files
