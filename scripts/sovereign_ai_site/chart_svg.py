@@ -57,7 +57,7 @@ def svg(figure: go.Figure, width: int, prefix: str, *, standalone: bool = False)
     out = _Svg(width)
     category = any(trace.get("orientation") == "h" for trace in data)
     legend = _legend(data, layout, width, prefix, out)
-    top = legend + 8
+    top = legend + 12
     if category:
         _rows_chart(data, layout, out, top, prefix)
     else:
@@ -107,9 +107,17 @@ def _text(x: float, y: float, lines: Sequence[str], *, anchor: str = "start", cl
 
 
 def _wrap(text: str, width: float, size: float = FONT) -> list[str]:
-    """Words over lines no wider than ``width``."""
+    """Words over lines no wider than ``width``; a word wider than a line (Korean often has no spaces
+    where English would) is broken between its characters."""
     lines, line = [], ""
     for word in text.split():
+        while _width(word, size) > width and len(word) > 1:
+            cut = next(i for i in range(len(word), 0, -1) if _width(word[:i], size) <= width or i == 1)
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:cut])
+            word = word[cut:]
         candidate = f"{line} {word}".strip()
         if line and _width(candidate, size) > width:
             lines.append(line)
@@ -192,7 +200,7 @@ def _legend(data: list[dict], layout: dict, width: int, prefix: str, out: _Svg) 
         items.append((index, trace))
     if not items:
         return 0
-    y = 0.0
+    y = 4.0
     title = ((layout.get("legend") or {}).get("title") or {}).get("text")
     if title:
         y += LINE
