@@ -11,7 +11,6 @@ from xml.etree import ElementTree
 
 import plotly.graph_objects as go
 import pytest
-
 from sovereign_ai_site import chart_svg
 
 ARTIFACTS = Path(__file__).parent / "artifacts"

@@ -20,6 +20,9 @@ from sovereign_ai_site.render import environment, format_number
 # The static picture is drawn twice, for a phone and for a wider screen (CSS shows one); the wide one is
 # the downloadable file. At each width its text stays at least 12 px on the screens it is shown on.
 NARROW_PX, WIDE_PX = 360, 720
+# Past this size (a chart of many rows) the picture is not inlined twice but referenced once as its
+# file, with its size, so the first load stays small and nothing moves; it then keeps the file's light colours.
+INLINE_LIMIT = 40_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
         "more_csv": [(f"{chart.slug}-{key}.csv", t(f"charts_static.more_data.{key}")) for key in chart.more_data],
         "narrow": Markup(chart_svg.svg(chart.figure, NARROW_PX, f"{chart_id}-n")),
         "wide": Markup(chart_svg.svg(chart.figure, WIDE_PX, f"{chart_id}-w")),
+        "image": None,
         "summary": chart.summary,
         "caption": t("chart.caption", source=t(f"chart.sources.{chart.source}"), date=chart.as_of),
         "download_picture": t("charts_static.download_picture"),
@@ -86,10 +90,14 @@ def render_chart(chart: Chart) -> tuple[Markup, dict[str, str]]:
         "table": markup.table(list(table.columns), [[_display(v) for v in row] for row in pagination.first_rows(table.values.tolist())]),
         "more_rows": pagination.more_rows_note(len(table), markup.anchor(f"{chart.slug}.csv", f"{chart.slug}.csv"), lang()),
     }
+    picture = chart_svg.svg(chart.figure, WIDE_PX, chart_id, standalone=True)
+    if len(context["narrow"]) + len(context["wide"]) > INLINE_LIMIT:
+        height = picture.split('height="', 2)[1].split('"', 1)[0]
+        context["image"] = {"src": f"{chart.slug}.svg", "width": WIDE_PX, "height": height}
     block = Markup(environment().get_template("chart.html.jinja").render(chart=context))
     files = {
         f"{folder}{chart.slug}.json": chart.figure.to_json(engine="json"),
-        f"{folder}{chart.slug}.svg": chart_svg.svg(chart.figure, WIDE_PX, chart_id, standalone=True),
+        f"{folder}{chart.slug}.svg": picture,
         f"{folder}{chart.slug}.csv": tidy(chart.data),
         **{f"{folder}{chart.slug}-{key}.csv": tidy(frame) for key, frame in chart.more_data.items()},
     }
