@@ -90,7 +90,7 @@ def test_chart_block_has_caption_summary_table_and_files(catalog, generated, pag
     events = catalog.table("timeline", "events")
     assert ('<figure class="chart" id="chart-timeline" aria-labelledby="chart-timeline-title" aria-describedby="chart-timeline-summary">'
             in page)
-    assert '<div class="chart__plot" data-chart="timeline.json" aria-hidden="true">' in page
+    assert '<div class="chart__plot" data-chart="timeline.json" aria-hidden="true" data-search-exclude>' in page
     assert f'<p class="chart__summary" id="chart-timeline-summary">{len(events)} events are recorded' in page
     assert '<a href="timeline.csv" download>' in page and '<a href="timeline.svg" download>' in page and f"Data as of {date}." in page
     assert '<details class="chart__table"><summary>Data table</summary>' in page
