@@ -75,8 +75,11 @@ def test_model_chart_labels_follow_the_language(site):
     assert all("전체 파라미터" in t["hovertemplate"] for t in ko["data"])
     sk_telecom = next(t for t in ko["data"] if t["name"] == "SK텔레콤")
     assert ["2025년 12월 28일", "5,190억 개", "330억 개"] in sk_telecom["customdata"]
-    assert next(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[:3] == ["팀", "모델", "공개일"]
-    assert next(csv.reader(io.StringIO(site["en"]["models/model-size.csv"])))[:3] == ["Team", "Model", "Released"]
+    # The chart's table is in the page's language; its CSV is the same tidy data in both.
+    assert next(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[:4] == ["model_id", "team_id", "name", "released_on"]
+    assert site["ko"]["models/model-size.csv"] == site["en"]["models/model-size.csv"]
+    assert '<th scope="col">팀</th><th scope="col">모델</th><th scope="col">공개일</th>' in site["ko"]["models/index.md"]
+    assert '<th scope="col">Team</th><th scope="col">Model</th><th scope="col">Released</th>' in site["en"]["models/index.md"]
     assert "가장 큰 모델은 LG AI연구원의 K-EXAONE 2.0(파라미터 7,500억 개, 2026년 7월 31일 공개)입니다." in site["ko"]["models/index.md"]
     assert "The largest is K-EXAONE 2.0 by LG AI Research (750 billion parameters, released 31 July 2026)." in site["en"]["models/index.md"]
 

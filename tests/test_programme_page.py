@@ -88,24 +88,32 @@ def test_planned_stage_says_its_result_is_not_published(catalog, page, date):
 
 def test_chart_block_has_caption_summary_table_and_files(catalog, generated, page, date):
     events = catalog.table("timeline", "events")
-    assert '<figure class="chart" id="chart-timeline">' in page
-    assert '<div class="chart__plot" data-chart="timeline.json"' in page
-    assert f'<p class="chart__summary">{len(events)} events are recorded' in page
-    assert '<a href="timeline.csv" download>' in page and f"Data as of {date}." in page
+    assert ('<figure class="chart" id="chart-timeline" aria-labelledby="chart-timeline-title" aria-describedby="chart-timeline-summary">'
+            in page)
+    assert '<div class="chart__plot" data-chart="timeline.json" aria-hidden="true" data-search-exclude>' in page
+    assert f'<p class="chart__summary" id="chart-timeline-summary">{len(events)} events are recorded' in page
+    assert '<a href="timeline.csv" download>' in page and '<a href="timeline.svg" download>' in page and f"Data as of {date}." in page
     assert '<details class="chart__table"><summary>Data table</summary>' in page
-    data = pd.read_csv(io.StringIO(generated["programme/timeline/timeline.csv"]), keep_default_na=False)
-    assert len(data) == len(events)
-    assert sorted(data["Event"]) == sorted(events["title_en"])
-    assert sorted(data.loc[data["Planned"] == "planned", "Event"]) == sorted(events.loc[events["is_planned"], "title_en"])
+    assert generated["programme/timeline/timeline.svg"].startswith('<svg xmlns="http://www.w3.org/2000/svg"')
+    # The CSV is tidy data: the events' own fields, ISO dates, booleans as in the package.
+    data = pd.read_csv(io.StringIO(generated["programme/timeline/timeline.csv"]), dtype=str, keep_default_na=False)
+    assert list(data.columns) == ["event_id", "event_on", "date_precision", "is_planned", "event_type", "stage_id", "team_id", "title_en", "title_ko"]
+    assert sorted(data["event_id"]) == sorted(events["event_id"])
+    assert sorted(data["event_on"]) == sorted(d.isoformat() for d in events["event_on"])
+    assert sorted(data.loc[data["is_planned"] == "true", "title_en"]) == sorted(events.loc[events["is_planned"], "title_en"])
+    stages = pd.read_csv(io.StringIO(generated["programme/timeline/timeline-stages.csv"]), keep_default_na=False)
+    assert list(stages.columns) == ["stage_id", "name_en", "name_ko", "is_planned", "start", "end"]
+    assert (stages["start"] <= stages["end"]).all()
 
 
 def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, generated):
     events = catalog.table("timeline", "events")
     figure = json.loads(generated["programme/timeline/timeline.json"])
+    marks = [trace for trace in figure["data"] if trace["type"] == "scatter"]
     points = [
-        (point[0], trace["name"], date, symbol)
-        for trace in figure["data"]
-        for point, date, symbol in zip(trace["customdata"], trace["y"], trace["marker"]["symbol"])
+        (point[0], trace["name"], date, symbol, row)
+        for trace in marks
+        for point, date, symbol, row in zip(trace["customdata"], trace["x"], trace["marker"]["symbol"], trace["y"])
     ]
     assert sorted(p[0] for p in points) == sorted(_text(t) for t in events["title_en"])
     kinds = next(f for f in catalog.resource("timeline", "events").fields if f["name"] == "event_type")["categories"]
@@ -113,15 +121,19 @@ def test_timeline_traces_cover_every_event_and_mark_planned_ones_open(catalog, g
     planned = set(events.loc[events["is_planned"], "title_en"].map(_text))
     assert {p[0] for p in points if p[3].endswith("-open")} == planned
     assert sorted(p[2] for p in points) == sorted(d.isoformat() for d in events["event_on"])
+    # Time runs across: each event on its stage's row, those of no stage on the last row.
+    by_title = dict(zip(events["title_en"].map(_text), events["stage_id"]))
+    assert all(p[4] == (by_title[p[0]] if isinstance(by_title[p[0]], str) else "other-events") for p in points)
+    assert figure["layout"]["xaxis"]["type"] == "date"
 
 
-def test_events_days_apart_in_one_lane_do_not_overlap(generated):
+def test_every_stage_is_a_span_on_its_own_row(catalog, generated):
+    stages = catalog.table("program", "stages")
     figure = json.loads(generated["programme/timeline/timeline.json"])
-    for trace in figure["data"]:
-        dates = [pd.Timestamp(d) for d in trace["y"]]
-        for i in range(1, len(dates)):
-            if (dates[i] - dates[i - 1]).days <= 3:
-                assert trace["x"][i] != trace["x"][i - 1], (trace["name"], trace["y"][i])
+    spans = [(row, base) for trace in figure["data"] if trace["type"] == "bar" for row, base in zip(trace["y"], trace["base"])]
+    assert sorted(row for row, _ in spans) == sorted(stages["stage_id"])
+    rows = figure["layout"]["yaxis"]["tickvals"]
+    assert rows[:-1] == [s for s in rows if s in set(stages["stage_id"])] and rows[-1] == "other-events"
 
 
 def test_unpublished_scores_are_named(catalog, page, date):
@@ -189,18 +201,18 @@ def test_korean_page_gives_korean_dates_and_gaps(catalog, korean):
     assert '<p class="chart__caption">출처: 이 사이트의 timeline 패키지' in page and f"{date} 기준 데이터." in page
 
 
-def test_korean_timeline_chart_and_csv(catalog, korean):
+def test_korean_timeline_chart_and_csv(catalog, korean, generated):
     events = catalog.table("timeline", "events")
-    data = pd.read_csv(io.StringIO(korean["programme/timeline/timeline.csv"]), keep_default_na=False)
-    assert list(data.columns) == ["날짜", "종류", "일정", "예정"]
-    assert sorted(data["일정"]) == sorted(events["title_ko"])
-    assert sorted(data.loc[data["예정"] == "예정", "일정"]) == sorted(events.loc[events["is_planned"], "title_ko"])
-    assert set(data["날짜"]) >= {korean_date(d) for d in events.query("date_precision == 'day'")["event_on"]}
+    # The CSV is the same tidy data in both languages; the page's table and the chart are in Korean.
+    assert korean["programme/timeline/timeline.csv"] == generated["programme/timeline/timeline.csv"]
+    table = korean["programme/timeline/index.md"].split('class="chart__table"', 1)[1].split("</details>", 1)[0]
+    assert all(f'<th scope="col">{h}</th>' in table for h in ["날짜", "종류", "일정", "예정"])
     figure = json.loads(korean["programme/timeline/timeline.json"])
     assert all(HANGUL.search(trace["name"]) for trace in figure["data"])
-    assert figure["layout"]["xaxis"]["title"]["text"] == "일정 종류(빈 표시: 예정)"
-    assert figure["layout"]["yaxis"]["tickformat"] == "%Y년 %-m월"
-    planned = [c[1] for trace in figure["data"] for c in trace["customdata"] if c[1].endswith(" (예정)")]
+    assert figure["layout"]["legend"]["title"]["text"] == "일정 종류(빈 표시: 예정; 막대: 단계의 기간)"
+    assert figure["layout"]["xaxis"]["tickformat"] == "%Y년 %-m월"
+    marks = [trace for trace in figure["data"] if trace["type"] == "scatter"]
+    planned = [c[1] for trace in marks for c in trace["customdata"] if c[1].endswith(" (예정)")]
     assert len(planned) == int(events["is_planned"].sum())
 
 

@@ -6,7 +6,6 @@ browser by ``charts.js`` so that they follow Material's light/dark toggle.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import textwrap
 
@@ -24,6 +23,7 @@ _MARKER_COLOURS = PALETTE[:6]
 _PATTERNS = ("", "/", ".", "x")
 # Month ticks of a date axis as Korean writes them ("2025년 8월"); Plotly's own in English.
 _MONTH_TICKS = {"ko": "%Y년 %-m월"}
+_OTHER = "other-events"  # the timeline's row of the events of no stage
 _SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down", "pentagon", "hexagon", "star", "hourglass", "cross")
 
 
@@ -59,53 +59,70 @@ def model_size_figure(models: pd.DataFrame) -> go.Figure:
     return figure
 
 
-def timeline_figure(events: pd.DataFrame) -> go.Figure:
-    """Events down a date axis, one lane and one trace per kind; planned events drawn open.
+def timeline_figure(stages: pd.DataFrame, events: pd.DataFrame, other: str) -> go.Figure:
+    """A time axis across the page: one row per stage with its span, events as marks on their stage's
+    row (those of no stage on a last row named ``other``), one trace (shape and colour) per kind of
+    event; planned stages and events drawn open.
 
-    Time runs downwards so the chart stays readable on a narrow phone screen.
-    ``events`` has columns event_on, date (the date as text, at its precision),
-    kind, title (both as the page shows them) and is_planned, sorted by date.
+    ``stages`` has columns stage_id, name (as the page shows it), start, end (dates) and is_planned, in
+    time order; ``events`` has event_on, stage_id, kind, title, date (both as the page shows them) and
+    is_planned, sorted by date.
     """
     figure = go.Figure()
+    rows = [*stages["stage_id"], *([_OTHER] if events["stage_id"].isna().any() else [])]
+    names = dict(zip(stages["stage_id"], (_wrapped(n, 22) for n in stages["name"]))) | {_OTHER: _wrapped(other, 22)}
+    for planned, group in stages.groupby("is_planned", sort=True):
+        dated = group.dropna(subset=["start", "end"])
+        figure.add_trace(
+            go.Bar(
+                orientation="h",
+                y=list(dated["stage_id"]),
+                base=[d.isoformat() for d in dated["start"]],
+                x=[((e - s).days + 1) * 86400000 for s, e in zip(dated["start"], dated["end"])],
+                name=_text(t("charts_static.planned_stage") if planned else t("charts_static.stage_span")),
+                customdata=[names[k] for k in dated["stage_id"]],
+                hovertemplate="%{customdata}<extra></extra>",
+                marker={"color": "#999999", "opacity": 0.35 if planned else 0.55, "pattern": {"shape": "/" if planned else ""}},
+            )
+        )
     planned_note = t("chart.planned_note")
-    kinds = list(dict.fromkeys(events["kind"]))
-    for index, kind in enumerate(kinds):
-        rows = events[events["kind"] == kind]
+    for index, kind in enumerate(dict.fromkeys(events["kind"])):
+        marks = events[events["kind"] == kind]
         symbol, colour = _SYMBOLS[index % len(_SYMBOLS)], _MARKER_COLOURS[index % len(_MARKER_COLOURS)]
         figure.add_trace(
             go.Scatter(
-                x=[index + offset for offset in _dodge(list(rows["event_on"]))],
-                y=[d.isoformat() for d in rows["event_on"]],
+                x=[d.isoformat() for d in marks["event_on"]],
+                y=[_OTHER if pd.isna(s) else s for s in marks["stage_id"]],
                 mode="markers",
                 name=_text(kind),
                 customdata=[
                     [_text(title), _text(date) + (planned_note if planned else "")]
-                    for title, date, planned in zip(rows["title"], rows["date"], rows["is_planned"])
+                    for title, date, planned in zip(marks["title"], marks["date"], marks["is_planned"])
                 ],
                 hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra>%{fullData.name}</extra>",
                 marker={
                     "size": 10,
                     "color": colour,
-                    "symbol": [f"{symbol}-open" if p else symbol for p in rows["is_planned"]],
+                    "symbol": [f"{symbol}-open" if p else symbol for p in marks["is_planned"]],
                     "line": {"width": 2, "color": colour},
-                    "opacity": 0.85,
                 },
                 cliponaxis=False,
             )
         )
     figure.update_layout(
-        xaxis={
-            "title": {"text": t("chart.axes.event_kind")},
-            "tickvals": list(range(len(kinds))),
-            "ticktext": [_text(k) for k in kinds],
-            "tickangle": -90,
-            "range": [-0.6, len(kinds) - 0.4],
-            "zeroline": False,
+        barmode="overlay",
+        xaxis={"type": "date", "title": {"text": t("charts_static.date_axis")}, "tickformat": _MONTH_TICKS.get(lang(), "%b %Y")},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": rows[::-1],
+            "tickmode": "array",
+            "tickvals": rows,
+            "ticktext": [names[k] for k in rows],
+            "automargin": True,
         },
-        yaxis={"type": "date", "autorange": "reversed", "tickformat": t("chart.axes.timeline_ticks"), "dtick": "M1"},
-        showlegend=False,
+        legend={"title": {"text": t("chart.axes.event_kind"), "side": "top"}, "orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         hovermode="closest",
-        margin={"l": 70, "r": 20, "t": 20, "b": 120},
+        margin={"l": 10, "r": 20, "t": 20, "b": 50},
         template="none",
     )
     return figure
@@ -233,17 +250,6 @@ def _won_unit(largest: float) -> tuple[float, str]:
 def _wrapped(value: object, width: int = 24) -> str:
     """A long label over several lines, for narrow screens."""
     return "<br>".join(_text(line) for line in textwrap.wrap(str(value), width))
-
-
-def _dodge(dates: list[dt.date], width: float = 0.3, days: int = 7) -> list[float]:
-    """Offsets within a lane, so that events a few days apart do not hide one another."""
-    last: dict[float, dt.date] = {}
-    offsets = []
-    for date in dates:
-        slot = max((0.0, -width, width), key=lambda s: min((date - last[s]).days, days + 1) if s in last else days + 1)
-        last[slot] = date
-        offsets.append(slot)
-    return offsets
 
 
 def _text(value: object) -> str:

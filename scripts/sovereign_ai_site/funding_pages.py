@@ -126,8 +126,9 @@ def _kind_chart(support: pd.DataFrame, fields: dict[str, dict], as_of: str):
             "covers": [local(r, "description") for r in each_row(largest)],
         }
     )
+    data = largest[["support_id", "support_kind", "team_id", "amount_krw", "period_start", "period_end", "figure_kind"]]
     return render_chart(Chart(PAGE, "support-by-kind", "funding", charts.support_by_kind_figure(kinds), kinds,
-                              headers(fields.values(), kinds.columns), _kind_summary(largest), as_of, height_px=140 + 60 * len(kinds)))
+                              headers(fields.values(), kinds.columns), _kind_summary(largest), as_of, data))
 
 
 def _kind_summary(largest: pd.DataFrame) -> str:
@@ -162,10 +163,11 @@ def _gpu_chart(support: pd.DataFrame, fields: dict[str, dict], as_of: str):
             "figure_kind": drawn["figure"],
         }
     )
-    height = 120 + 60 * data.groupby(["team", "period"]).ngroups
     figure = charts.gpus_by_team_figure(data, described(fields["gpu_model"], "title"))
+    tidy = drawn[["support_id", "team_id", "period_start", "period_end", "gpu_model", "gpu_count", "figure_kind"]].sort_values(
+        ["team_id", "period_start", "gpu_model", "support_id"])  # by ID: the same rows in the same order in both languages
     return render_chart(Chart(PAGE, "gpus-by-team", "funding", figure, data, headers(fields.values(), data.columns),
-                              _gpu_summary(drawn, uncounted), as_of, height_px=height))
+                              _gpu_summary(drawn, uncounted), as_of, tidy))
 
 
 def _gpu_summary(drawn: pd.DataFrame, uncounted: pd.DataFrame) -> str:

@@ -38,7 +38,8 @@ def models_pages(ctx: Context) -> dict[str, str]:
     data = pd.DataFrame({"team": sized["team"], "model": sized["name"], "released_on": sized["released"]})
     data = data.assign(**{name: sized[name].astype(float) for name in IN_BILLIONS})
     chart = Chart(PAGE, "model-size", "models", charts.model_size_figure(sized), data, headers(fields.values(), data.columns) | titles,
-                  _summary(models, sized), as_of, height_px=460)
+                  _summary(models, sized), as_of,
+                  sized[["model_id", "team_id", "name", "released_on", "release_date_precision", "params_total_b", "params_active_b"]])
     chart_html, chart_files = render_chart(chart)
     ordered, paths = list(each_row(models)), pagination.page_paths(PAGE, len(models))
     pages = {

@@ -131,9 +131,14 @@ def _events(catalog: Catalog) -> pd.DataFrame:
 
 def _timeline(catalog: Catalog, as_of: str) -> tuple[Markup, dict[str, str]]:
     events = _events(catalog)
-    data = pd.DataFrame({"date": events["date"], "kind": events["kind"], "event": events["title"], "planned": events["planned"]})
-    return render_chart(Chart(TIMELINE_PAGE, "timeline", "timeline", charts.timeline_figure(events), data, headers((), data.columns),
-                              _timeline_summary(events, as_of), as_of, height_px=760))
+    stages = _stages(catalog)
+    spans = view.stage_spans(stages, events)
+    table = pd.DataFrame({"date": events["date"], "kind": events["kind"], "event": events["title"], "planned": events["planned"]})
+    data = events[["event_id", "event_on", "date_precision", "is_planned", "event_type", "stage_id", "team_id", "title_en", "title_ko"]]
+    figure = charts.timeline_figure(spans, events, t("charts_static.other_events"))
+    more = {"stages": spans[["stage_id", "name_en", "name_ko", "is_planned", "start", "end"]]}
+    return render_chart(Chart(TIMELINE_PAGE, "timeline", "timeline", figure, table, headers((), table.columns),
+                              _timeline_summary(events, as_of), as_of, data, more))
 
 
 def _timeline_summary(events: pd.DataFrame, as_of: str) -> str:
@@ -218,21 +223,22 @@ def _comparison(catalog: Catalog, stages: pd.DataFrame, teams: pd.Series, as_of:
     ]
     totals = pd.DataFrame(
         [
-            {"team": teams[t], "phase": names[p], "score": scores[(p, t, "total")], "points": cell(p, t, "total")}
+            {"team": teams[t], "phase": names[p], "score": scores[(p, t, "total")], "points": cell(p, t, "total"),
+             "stage_id": p, "team_id": t, "points_max": criteria.loc[(p, "total"), "points_max"]}
             for t in ordered
             for p in phases
             if (p, t, "total") in scores.index
         ],
-        columns=["team", "phase", "score", "points"],
+        columns=["team", "phase", "score", "points", "stage_id", "team_id", "points_max"],
     )
     shown, more = pagination.rows_in_page(rows, RESULTS_PAGE, "evaluations")
     table = {"headers": [t("programme.team"), t("programme.criterion"), *(names[p] for p in phases)], "rows": shown, "more": more}
     if totals.empty:
         return {**table, "chart": None}, {}
-    data = pd.DataFrame({"team": totals["team"], "phase": totals["phase"], "total_score": totals["score"].astype(float)})
-    height = 120 + 44 * min(len(totals), pagination.ROWS_PER_PAGE // 3)  # bounded: the page must not grow
-    chart, files = render_chart(Chart(RESULTS_PAGE, "phase-scores", "evaluations", charts.phase_scores_figure(totals), data,
-                                      headers((), data.columns), _comparison_summary(totals, phases, names), as_of, height_px=height))
+    table_data = pd.DataFrame({"team": totals["team"], "phase": totals["phase"], "total_score": totals["score"].astype(float)})
+    data = totals[["stage_id", "team_id", "score", "points_max"]].sort_values(["team_id", "stage_id"])  # by ID, as in both languages
+    chart, files = render_chart(Chart(RESULTS_PAGE, "phase-scores", "evaluations", charts.phase_scores_figure(totals), table_data,
+                                      headers((), table_data.columns), _comparison_summary(totals, phases, names), as_of, data))
     return {**table, "chart": chart}, files
 
 

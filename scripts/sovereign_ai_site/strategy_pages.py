@@ -84,8 +84,9 @@ def _budget_chart(budget: pd.DataFrame, fields: dict[str, dict], as_of: str):
         for year, rows in budget.groupby("fiscal_year")
     )
     figure = charts.budget_figure(data, headers(fields.values(), ["figure_kind"])["figure_kind"])
+    tidy = budget[["fiscal_year", "figure_kind", "amount_krw"]]
     return render_chart(Chart(PAGE, "ai-budget", "strategy", figure, data, headers(fields.values(), data.columns),
-                              t("strategy.budget_summary", years=years), as_of, height_px=140 + 60 * len(data)))
+                              t("strategy.budget_summary", years=years), as_of, tidy))
 
 
 def _procurement(catalog: Catalog, as_of: str) -> pd.DataFrame:
@@ -117,8 +118,10 @@ def _procurement_chart(procurement: pd.DataFrame, fields: dict[str, dict], as_of
           recipients=row["size"])
         for p, row in sums.iterrows()
     )
+    tidy = parts[["procurement_id", "announced_on", "programme_en", "programme_ko", "recipient_en", "recipient_ko", "gpu_model",
+                  "gpu_count", "amount_krw"]]
     return render_chart(Chart(PAGE, "gpu-procurement", "strategy", charts.procurement_figure(data), data, headers(fields.values(), data.columns),
-                              t("strategy.procurement_summary", programmes=listed), as_of, height_px=180 + 50 * len(data)))
+                              t("strategy.procurement_summary", programmes=listed), as_of, tidy))
 
 
 def _programmes(procurement: pd.DataFrame, cite: Citations) -> list[dict]:

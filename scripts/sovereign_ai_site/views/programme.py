@@ -14,6 +14,19 @@ def stages_in_order(stages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     return stages.assign(first=first).sort_values(["first", "stage_id"], na_position="last")
 
 
+def stage_spans(stages: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """``stages`` with the span a timeline draws (columns ``start`` and ``end``): from the earliest date
+    known for each stage (its own or its events') to its end or decision; a stage with neither ends at
+    its last event. Events after a decision (disputes, releases) stay marks beyond the span."""
+    own = stages.set_index("stage_id")
+    by_events = events.groupby("stage_id")["event_on"].agg(["min", "max"])
+    ids = own.index.to_series()
+    start = pd.concat([own["starts_on"], own["decided_on"], ids.map(by_events["min"])], axis=1).min(axis=1)
+    closed = pd.concat([own["ends_on"], own["decided_on"]], axis=1).max(axis=1)
+    end = closed.fillna(ids.map(by_events["max"]))
+    return stages.assign(start=stages["stage_id"].map(start), end=stages["stage_id"].map(end))
+
+
 def scored_phases(criteria: pd.DataFrame, outcomes: pd.DataFrame, stage_order: list[str]) -> tuple[list[str], list[str], list[str]]:
     """The evaluated stages in time order, the teams that entered any of them (by ID), and the top-level
     scored criteria that every one of them has: what the phases can be compared on."""

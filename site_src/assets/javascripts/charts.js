@@ -1,5 +1,6 @@
-// Draws every [data-chart] placeholder with Plotly, loaded from this site only when a
-// chart comes near the screen. The bundle is plotly.js's official "basic" one (scatter, bar,
+// Draws the interactive chart of every [data-chart] box with Plotly, loaded from this site only when
+// a chart comes near the screen. Until then (and without JavaScript, and in print) the box shows the
+// chart's static SVG picture, which also gives the box its size: Plotly draws in a layer over it. The bundle is plotly.js's official "basic" one (scatter, bar,
 // pie: every kind of chart the site draws), a quarter of the full bundle's size. Redraws when the
 // reader switches between light and dark.
 (function () {
@@ -29,17 +30,28 @@
     };
   }
 
+  // No mode bar: its buttons would sit in the tab order inside the aria-hidden box, and its "download
+  // as PNG" needs a blob: image the site's policy refuses; the caption links the SVG and the CSV.
+  var config = { responsive: true, displayModeBar: false };
+
   function draw(element) {
     Promise.all([loadPlotly(), fetch(element.dataset.chart).then(function (r) { return r.json(); })])
       .then(function (loaded) {
         var figure = loaded[1], c = colours();
+        var layer = element.querySelector(".chart__interactive");
+        if (!layer) {
+          layer = document.createElement("div");
+          layer.className = "chart__interactive";
+          element.appendChild(layer);
+        }
         var layout = Object.assign({}, figure.layout, {
           paper_bgcolor: c.paper, plot_bgcolor: c.paper, font: { color: c.text },
           xaxis: Object.assign({}, figure.layout.xaxis, { gridcolor: c.grid }),
           yaxis: Object.assign({}, figure.layout.yaxis, { gridcolor: c.grid })
         });
-        element.dataset.drawn = "true";
-        return loaded[0].react(element, figure.data, layout, { responsive: true, displaylogo: false });
+        return loaded[0].react(layer, figure.data, layout, config).then(function () {
+          element.dataset.drawn = "true";
+        });
       });
   }
 
