@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from sovereign_ai_site import chart_svg, markup, pagination
-from sovereign_ai_site.i18n import described, lang, t
+from sovereign_ai_site.i18n import described, t
 from sovereign_ai_site.render import environment, format_number
 
 # The static picture is drawn twice, for a phone and for a wider screen (CSS shows one); the wide one is
