@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pandas as pd
-
 from markupsafe import Markup
 
 from sovereign_ai_site import markup, pagination
