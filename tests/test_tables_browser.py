@@ -140,7 +140,7 @@ def test_no_scrollable_region_without_keyboard_access_and_nothing_focusable_hidd
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(served_site + path)
-    page.wait_for_load_state("load")
+    page.locator("body[data-scroll-checked]").wait_for(state="attached")  # tables.js has looked at every table
     assert page.evaluate(KEYBOARD_PROBLEMS) == []
     context.close()
 
