@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 from markupsafe import Markup
 
-from sovereign_ai_site import markup
+from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations, as_of
 from sovereign_ai_site.i18n import lang, local, not_published, sentence, t
 from sovereign_ai_site.packages import Catalog
@@ -91,27 +91,29 @@ def _funnel(catalog: Catalog, cite: Citations, as_of: str) -> Markup:
     ).format(markup.h(t("glance.funnel.label")), Markup("").join(items), markup.h(t("glance.funnel.sources")), sources)
 
 
-def _still_in(catalog: Catalog, cite: Citations, as_of: str) -> list[list[object]]:
+def _still_in(catalog: Catalog, cite: Citations, as_of: str) -> dict[str, object]:
     """Each team still in the programme: its latest published total, its next stage and that stage's date."""
     stages = catalog.table("program", "stages").set_index("stage_id")
     totals, names = total_points(catalog), short_names(catalog)
     rows = []
-    for team in each_row(view.teams_still_in(catalog)):
+    still_in = view.teams_still_in(catalog)
+    for team in each_row(still_in.head(pagination.ROWS_PER_PAGE)):  # no page grows with the data
         link = markup.anchor(names[team.team_id], markup.relative(PAGE, f"teams/{team.team_id}.md"))
-        if team.score_stage_id is None:
+        if pd.isna(team.score_stage_id):
             score = not_published(as_of)
         else:
             total = format_number(totals[team.score_stage_id]) if team.score_stage_id in totals else ""
             score = t("glance.still_in.score", score=format_number(team.score), total=total, stage=local(stages.loc[team.score_stage_id], "name"))
-        if team.next_stage_id is None:
+        if pd.isna(team.next_stage_id):
             step = ""
         else:
             stage = stages.loc[team.next_stage_id]
             when = format_date(stage.decided_on) if not pd.isna(stage.decided_on) else not_published(as_of)
             step = t("glance.still_in.next", stage=local(stage, "name"), date=when)
-        sources = cite.links(team.score_source_ids, PAGE) if team.score_source_ids else ""
+        sources = "" if pd.isna(team.score_source_ids) else cite.links(team.score_source_ids, PAGE)
         rows.append([link, score, step, sources])
-    return rows
+    teams = markup.anchor(t("glance.still_in.all_teams"), markup.relative(PAGE, "teams/index.md"))
+    return {"rows": rows, "more": pagination.more_rows_note(len(still_in), teams)}
 
 
 def _release(ctx: Context) -> dict[str, object]:
