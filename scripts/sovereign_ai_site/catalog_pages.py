@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from sovereign_ai_site import citation, jsonld, markup
+from sovereign_ai_site import citation, jsonld, markup, pagination
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
+from sovereign_ai_site.data_tables import csv_cells, sortable
 from sovereign_ai_site.dictionary import anchor, dictionary, other_title, page_of, resource_page_of
 from sovereign_ai_site.downloads import (
     ALL_ZIP,
@@ -56,23 +57,32 @@ def catalog_pages(ctx: Context) -> dict[str, str | bytes]:
     sizes = {path: len(content) for path, content in {**inputs.downloads, **inputs.packed}.items()}
     pages = {CATALOG: catalog_page(inputs, sizes), CHANGELOG: changelog_page(inputs)}
     for package in inputs.catalog.packages.values():
-        pages[page_of(package.name)] = package_page(package, inputs.release, sizes, ctx.cite)
+        pages[page_of(package.name)] = package_page(package, inputs.release, sizes, ctx.cite, inputs.downloads)
         if len(package.resources) > 1:
             for resource in package.resources.values():
-                pages[resource_page_of(package.name, resource.name)] = resource_page(package, resource, inputs.release, sizes)
+                pages |= resource_pages(package, resource, inputs.release, sizes, inputs.downloads)
     return {**inputs.packed, **pages}
 
 
-def resource_page(package: DataPackage, resource: Resource, collection: Collection, sizes: dict[str, int]) -> str:
-    """One table of a package: its dictionary, first rows and download, citable on its own."""
-    page = resource_page_of(package.name, resource.name)
-    return render(
-        "resource.md.jinja",
-        resource=_resource(page, resource, sizes, package),
-        package=markup.anchor(described(package.descriptor, "title"), markup.relative(page, page_of(package.name))),
-        cite_box=cite_box(page, collection, package, [package]),
-        jsonld=jsonld.script(jsonld.table_dataset(package, resource, collection)),
-    )
+def resource_pages(package: DataPackage, resource: Resource, collection: Collection, sizes: dict[str, int], downloads: dict[str, bytes]) -> dict[str, str]:
+    """One table of a package, citable on its own: its dictionary and every row, a page of rows at a time."""
+    header, cells = csv_cells(downloads[resource.path])
+    paths = pagination.table_page_paths(resource_page_of(package.name, resource.name), len(cells))
+    title = described(resource.descriptor, "title") or resource.name
+    pages = {}
+    for number, page in enumerate(paths, start=1):
+        pages[page] = render(
+            "resource.md.jinja",
+            resource=_resource(page, resource, sizes, package, downloads),
+            package=markup.anchor(described(package.descriptor, "title"), markup.relative(page, page_of(package.name))),
+            cite_box=cite_box(page, collection, package, [package]),
+            number=number,
+            first_page=markup.anchor(title, markup.relative(page, paths[0])),
+            rows=sortable(page, resource, header, list(pagination.chunk(cells, number)), len(cells), t("tables.region", title=title)),
+            pager=pagination.pager(paths, number, len(cells)),
+            jsonld=jsonld.script(jsonld.table_dataset(package, resource, collection)) if number == 1 else "",
+        )
+    return pages
 
 
 def catalog_page(inputs: Inputs, sizes: dict[str, int]) -> str:
@@ -133,7 +143,7 @@ def _code(*lines: str) -> Markup:
     return Markup("<pre><code>{}</code></pre>").format("\n".join(lines))
 
 
-def package_page(package: DataPackage, collection: Collection, sizes: dict[str, int], cite: Citations) -> str:
+def package_page(package: DataPackage, collection: Collection, sizes: dict[str, int], cite: Citations, downloads: dict[str, bytes]) -> str:
     page, d = page_of(package.name), package.descriptor
     updated, dates, cells = collection.updated(package.name), date_range(package), cited(package)
     rows = t("package.rows_in_tables", rows=format_number(row_count(package)), tables=len(package.resources))
@@ -171,7 +181,7 @@ def package_page(package: DataPackage, collection: Collection, sizes: dict[str, 
         zip_name=zip_name,
         sources=cite.all(cells, page),
         cite_box=cite_box(page, collection, package, [package]),
-        resources=[_resource(page, r, sizes, package) for r in package.resources.values()],
+        resources=[_resource(page, r, sizes, package, downloads) for r in package.resources.values()],
         jsonld=jsonld.script(jsonld.dataset(package, collection, CATALOG)),
     )
 
@@ -222,8 +232,9 @@ def cite_box(page: str, collection: Collection, package: DataPackage | None, pac
     return Markup(box)
 
 
-def _resource(page: str, resource: Resource, sizes: dict[str, int], package: DataPackage) -> dict[str, object]:
+def _resource(page: str, resource: Resource, sizes: dict[str, int], package: DataPackage, downloads: dict[str, bytes]) -> dict[str, object]:
     d = resource.descriptor
+    alone = len(package.resources) == 1  # the package's page is the table's page: all its rows, sortable
     return {
         "anchor": Markup(anchor(resource.name)),
         "name": resource.name,
@@ -235,12 +246,24 @@ def _resource(page: str, resource: Resource, sizes: dict[str, int], package: Dat
         "primary_key": Markup(", ").join(Markup("<code>{}</code>").format(k) for k in d["schema"]["primaryKey"]),
         "variable": re.sub(r"\W", "_", resource.name),
         "parse_dates": str([f["name"] for f in resource.fields if f["type"] == "date"]),
-        "dictionary": dictionary(page, resource, package),
-        "preview": markup.table([f["name"] for f in resource.fields], resource.table.head(PREVIEW_ROWS).values.tolist()),
+        "dictionary": dictionary(page, resource, package, region=t("tables.dictionary_region", title=described(d, "title") or resource.name)),
+        "preview": _all_rows(page, resource, downloads)
+        if alone
+        else markup.table([f["name"] for f in resource.fields], resource.table.head(PREVIEW_ROWS).values.tolist()),
+        "rows_heading": t("resource.rows_heading") if alone and len(resource.table) <= pagination.ROWS_PER_PAGE else t("resource.first_rows_heading"),
         "own_page": markup.anchor(t("package.own_page"), markup.relative(page, resource_page_of(package.name, resource.name)))
         if len(package.resources) > 1 and page == page_of(package.name)
         else None,
     }
+
+
+def _all_rows(page: str, resource: Resource, downloads: dict[str, bytes]) -> Markup:
+    """A package's only table inside its page: its first page of rows (the script sorts and filters all)."""
+    header, cells = csv_cells(downloads[resource.path])
+    title = described(resource.descriptor, "title") or resource.name
+    where = markup.anchor(resource.path.rsplit("/", 1)[1], markup.relative(page, resource.path))
+    shown = sortable(page, resource, header, list(pagination.first_rows(cells)), len(cells), t("tables.region", title=title))
+    return shown + pagination.more_rows_note(len(cells), where)
 
 
 def _columns(section: str, *names: str) -> list[str]:

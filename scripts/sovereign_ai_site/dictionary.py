@@ -17,12 +17,14 @@ def headers() -> list[str]:
     return [t(f"dictionary.columns.{column}") for column in COLUMNS]
 
 
-def dictionary(page: str, resource: Resource, package: DataPackage) -> Markup:
-    """The table of fields, each row with an id so that keys elsewhere can link to it."""
+def dictionary(page: str, resource: Resource, package: DataPackage, region: str | None = None) -> Markup:
+    """The table of fields, each row with an id so that keys elsewhere can link to it; with ``region``
+    (its accessible name), a region that scrolls from the keyboard, as it is wider than a phone."""
     return markup.table(
         headers(),
         [_field_row(page, f, resource, package) for f in resource.fields],
         row_ids=[anchor(resource.name, f["name"]) for f in resource.fields],
+        region=region,
     )
 
 

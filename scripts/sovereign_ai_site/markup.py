@@ -70,16 +70,30 @@ def anchor(text: object, href: str) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, h(text))
 
 
-def table(headers: list[str], rows: list[list[object]], caption: str | None = None, row_ids: list[str] | None = None) -> Markup:
+def table(
+    headers: list[str],
+    rows: list[list[object]],
+    caption: str | None = None,
+    row_ids: list[str] | None = None,
+    region: str | None = None,
+    column_types: list[str] | None = None,
+) -> Markup:
     """A block-level HTML table in Material's scroll wrapper; cells are escaped unless already Markup.
 
     The class keeps Material's script from wrapping the table a second time at start-up (it wraps
-    every table without one), which moved every table in the page and so laid it out twice."""
-    head = "".join(f'<th scope="col">{h(x)}</th>' for x in headers)
+    every table without one), which moved every table in the page and so laid it out twice.
+    With ``region`` (its accessible name) the scroll wrapper is a named region in the tab order, so a
+    wide table scrolls from the keyboard; ``column_types`` (Table Schema types) tell a sorting script
+    how to compare each column."""
+    types = [f' data-type="{h(x)}"' for x in column_types] if column_types else [""] * len(headers)
+    head = "".join(f'<th scope="col"{k}>{h(x)}</th>' for x, k in zip(headers, types))
     ids = [f' id="{h(i)}"' for i in row_ids] if row_ids else [""] * len(rows)
     body = "".join(f"<tr{i}>" + "".join(f"<td>{h(_blank(c))}</td>" for c in row) + "</tr>" for i, row in zip(ids, rows))
     cap = f"<caption>{h(caption)}</caption>" if caption else ""
-    return Markup(f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table">{_TABLE_START}{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>')
+    wrap = f' tabindex="0" role="region" aria-label="{h(region)}"' if region else ""
+    return Markup(
+        f'<div class="md-typeset__scrollwrap"{wrap}><div class="md-typeset__table">{_TABLE_START}{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>'
+    )
 
 
 _TABLE_START = '<table class="data-table">'

@@ -29,6 +29,15 @@ def page_paths(first_page: str, row_count: int) -> list[str]:
     return [first_page] + [f"{folder}/page-{number}.md" for number in range(2, count + 1)]
 
 
+def table_page_paths(first_page: str, row_count: int) -> list[str]:
+    """Every page of a table of ``row_count`` rows whose first page is ``<folder>/<name>.md``: the rest
+    follow it as ``<folder>/<name>/page-2.md``… (addresses under the first page's own)."""
+    if not first_page.endswith(".md") or first_page.endswith("/index.md"):
+        raise ValueError(f"a table's pages start at a page of its own, not {first_page}")
+    count = max(1, math.ceil(row_count / ROWS_PER_PAGE))
+    return [first_page] + [f"{first_page.removesuffix('.md')}/page-{number}.md" for number in range(2, count + 1)]
+
+
 def chunk(rows: Sequence[Row], number: int) -> Sequence[Row]:
     """The rows on page ``number`` (1-based)."""
     return rows[(number - 1) * ROWS_PER_PAGE : number * ROWS_PER_PAGE]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pandas as pd
+from markupsafe import Markup
 
 from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations
@@ -13,6 +14,7 @@ from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.views import teams as view
+from sovereign_ai_site.views.home import stages_in_order
 
 if TYPE_CHECKING:
     from sovereign_ai_site.pages import Context
@@ -71,6 +73,7 @@ class _TeamPage:
         self.stages = catalog.table("program", "stages").set_index("stage_id")
         self.totals = view.total_points(catalog)
         self.fields = _fields(catalog)
+        self.stages_in_order = stages_in_order(catalog)
 
     def __call__(self, team, page: str) -> str:
         fields, cite = self.fields, self.cite
@@ -110,17 +113,66 @@ class _TeamPage:
             ]
             for m in each_row(members)
         ]
+        models, support = self.rows_of("models", team.team_id), self.rows_of("support", team.team_id)
         return render(
             "team.md.jinja",
+            card=self._card(team, outcomes, scores, models, support, len(members)),
             name=local(team, "name"),
             fields=fields,
             other=other(),
             facts=facts,
             stage_rows=stage_rows,
             member_rows=member_rows,
-            model_rows=self._model_rows(self.rows_of("models", team.team_id), page),
-            support_rows=self._support_rows(self.rows_of("support", team.team_id), page),
+            model_rows=self._model_rows(models, page),
+            support_rows=self._support_rows(support, page),
         )
+
+    def _card(self, team, outcomes: pd.DataFrame, scores: pd.Series, models: pd.DataFrame | None, support: pd.DataFrame | None, members: int) -> Markup:
+        """The summary at the top of a team's page: its status, the stages it went through drawn as a track
+        (and the next one while it is in the programme), its totals by phase, its models, GPUs and members."""
+        fields, h = self.fields, markup.h
+        outcome = fields["outcomes"]["outcome"]
+        steps = [
+            Markup('<li class="track__step track__step--{}"><span class="track__stage">{}</span> <span class="track__outcome">{}</span></li>').format(
+                "passed" if o.outcome in view.PASSED else "ended" if o.outcome in view.ENDED else "other",
+                h(local(self.stages.loc[o.stage_id], "name")),
+                h(label(outcome, o.outcome)),
+            )
+            for o in each_row(outcomes)
+        ]
+        if team.status == "active":
+            for stage in each_row(view.next_stages(self.stages_in_order, outcomes)):
+                when = format_date(stage.decided_on) if not pd.isna(stage.decided_on) else not_published(self.as_of)
+                steps.append(
+                    Markup('<li class="track__step track__step--next"><span class="track__stage">{}</span> <span class="track__outcome">{}</span></li>').format(
+                        h(local(stage, "name")), h(t("team_card.next", date=when))
+                    )
+                )
+        phases = [
+            Markup("<li>{}: {}</li>").format(h(local(self.stages.loc[stage_id], "name")), h(self._total_score(stage_id, scores)))
+            for stage_id in self.stages_in_order["stage_id"]
+            if stage_id in self.totals and stage_id in set(outcomes["stage_id"])
+        ]
+        model_names = [] if models is None else sorted(models["name"])
+        gpus = []
+        if support is not None:
+            figure = fields["support"]["figure_kind"]
+            gpus = [
+                t("team_card.gpus", gpus=format_gpus(s.gpu_count, s.gpu_model), kind=label(figure, s.figure_kind))
+                for s in each_row(support)
+                if not pd.isna(s.gpu_count)
+            ]
+        none = t("team_card.none")
+        items = [
+            (described(fields["teams"]["status"], "title"), h(label(fields["teams"]["status"], team.status))),
+            (t("team_card.track"), Markup('<ol class="track">{}</ol>').format(Markup("").join(steps)) if steps else h(none)),
+            (t("team_card.scores"), Markup('<ul class="team-card__list">{}</ul>').format(Markup("").join(phases)) if phases else h(none)),
+            (t("team.models_heading"), h(", ".join(model_names) or none)),
+            (t("team_card.gpus_heading"), h("; ".join(gpus) or none)),
+            (t("team.members_heading"), h(t("team_card.members", count=members) if members else none)),
+        ]
+        body = Markup("").join(Markup('<div class="team-card__item"><dt>{}</dt><dd>{}</dd></div>').format(h(k), v) for k, v in items)
+        return Markup('<section class="team-card" aria-label="{}"><dl>{}</dl></section>').format(h(t("team_card.label")), body)
 
     def _total_score(self, stage_id: str, scores: pd.Series) -> str:
         """The team's published total in an evaluated stage, or that none was published; empty for other stages."""

@@ -74,3 +74,14 @@ class TeamRows:
         if name not in self._groups:
             return None
         return self._groups[name].get(team_id, self._empty[name])
+
+
+# Outcomes that let a team go on to the next stage (the others end its run, or it declined a call).
+PASSED = frozenset({"applied", "shortlisted", "selected", "advanced", "added"})
+ENDED = frozenset({"not-shortlisted", "not-selected", "eliminated"})
+
+
+def next_stages(stages: pd.DataFrame, outcomes: pd.DataFrame) -> pd.DataFrame:
+    """The planned stages (in ``stages``' order) in which a team, of ``outcomes``, has no outcome yet."""
+    planned = stages[stages["is_planned"]]
+    return planned[~planned["stage_id"].isin(outcomes["stage_id"])]
