@@ -56,7 +56,8 @@ def site_root(request, built_site):
 
 
 def data_pages(site: Path) -> list[Path]:
-    return sorted((site / "data").rglob("index.html"))
+    """The catalog, changelog, package and table pages; not the further pages of a table's rows."""
+    return sorted(p for p in (site / "data").rglob("index.html") if not any(part.startswith("page-") for part in p.parts))
 
 
 class Anchors(HTMLParser):
