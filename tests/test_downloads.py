@@ -305,7 +305,7 @@ def test_release_row_counts_add_up_to_every_table(inputs, site, lang):
             key = f"{package.name}/{resource.name}"
             counts = [r.rows.get(key, {}) for r in inputs.release.releases]
             assert sum(c.get("added", 0) - c.get("removed", 0) for c in counts) == len(resource.table), key
-            assert f">{key}</a></td><td>{first.rows[key]['added']}</td>" in page
+            assert f">{key}</a></td> <td>{first.rows[key]['added']}</td>" in page
 
 
 def test_changelog_notes_in_korean_where_the_release_gives_them(tmp_path):

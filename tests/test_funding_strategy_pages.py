@@ -191,7 +191,7 @@ def test_every_budget_year_is_charted_and_tabled_with_its_kind_of_figure(site, t
     )
     part = section(site[STRATEGY], "## AI budget")
     for b in budget.itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{format_krw(b.amount_krw)}</td>" in part
+        assert f"<tr><td>{b.fiscal_year}</td> <td>{kinds[b.figure_kind]}</td> <td>{format_krw(b.amount_krw)}</td>" in part
     figure = json.loads(site["strategy/ai-budget.json"])
     assert {trace["name"] for trace in figure["data"]} == set(budget["figure_kind"].map(kinds))
     for c in tables["claims"][tables["claims"]["topic"].str.startswith("ai-budget-")].itertuples():
@@ -283,7 +283,7 @@ def test_korean_strategy_in_korean(korean, tables):
         assert str(markup.h(f.value_ko)) in cells and korean_date(f.as_of) in cells
     kinds = {"enacted": "확정 예산", "proposed": "정부안", "reported": "발표 수치"}
     for b in tables["budget"].itertuples():
-        assert f"<tr><td>{b.fiscal_year}</td><td>{kinds[b.figure_kind]}</td><td>{korean_krw(b.amount_krw)}</td>" in page
+        assert f"<tr><td>{b.fiscal_year}</td> <td>{kinds[b.figure_kind]}</td> <td>{korean_krw(b.amount_krw)}</td>" in page
     for p in tables["procurement"].itertuples():
         assert str(markup.h(p.recipient_ko)) in row(page, p.procurement_id)
     budget = json.loads(korean["strategy/ai-budget.json"])

@@ -59,10 +59,10 @@ def test_team_pages_are_titled_with_the_name_in_each_language(site, teams):
         assert site["ko"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_ko']}\n")
         assert site["en"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_en']}\n")
     upstage = site["ko"]["teams/upstage.md"]
-    assert "<td>명칭(영문)</td><td>Upstage consortium</td>" in upstage and "<td>상태</td><td>참여 중</td>" in upstage
-    assert "<td>업스테이지</td><td>Upstage</td><td>기업</td><td>주관기관</td>" in upstage
+    assert "<td>명칭(영문)</td> <td>Upstage consortium</td>" in upstage and "<td>상태</td> <td>참여 중</td>" in upstage
+    assert "<td>업스테이지</td> <td>Upstage</td> <td>기업</td> <td>주관기관</td>" in upstage
     assert "<td>250억 원</td>" in upstage and "<td>25 billion won</td>" in site["en"]["teams/upstage.md"]
-    assert "<td>Status</td><td>Active</td>" in site["en"]["teams/upstage.md"]  # the descriptor's label, not the code
+    assert "<td>Status</td> <td>Active</td>" in site["en"]["teams/upstage.md"]  # the descriptor's label, not the code
 
 
 def test_model_chart_labels_follow_the_language(site):
@@ -78,8 +78,8 @@ def test_model_chart_labels_follow_the_language(site):
     # The chart's table is in the page's language; its CSV is the same tidy data in both.
     assert next(csv.reader(io.StringIO(site["ko"]["models/model-size.csv"])))[:4] == ["model_id", "team_id", "name", "released_on"]
     assert site["ko"]["models/model-size.csv"] == site["en"]["models/model-size.csv"]
-    assert '<th scope="col">팀</th><th scope="col">모델</th><th scope="col">공개일</th>' in site["ko"]["models/index.md"]
-    assert '<th scope="col">Team</th><th scope="col">Model</th><th scope="col">Released</th>' in site["en"]["models/index.md"]
+    assert '<th scope="col">팀</th> <th scope="col">모델</th> <th scope="col">공개일</th>' in site["ko"]["models/index.md"]
+    assert '<th scope="col">Team</th> <th scope="col">Model</th> <th scope="col">Released</th>' in site["en"]["models/index.md"]
     assert "가장 큰 모델은 LG AI연구원의 K-EXAONE 2.0(파라미터 7,500억 개, 2026년 7월 31일 공개)입니다." in site["ko"]["models/index.md"]
     assert "The largest is K-EXAONE 2.0 by LG AI Research (750 billion parameters, released 31 July 2026)." in site["en"]["models/index.md"]
 
@@ -97,7 +97,7 @@ def test_sources_and_citations_translate_only_what_is_not_a_name(site):
 def test_claims_show_the_korean_values(site):
     ko, en = site["ko"]["sources/claims.md"], site["en"]["sources/claims.md"]
     assert '<h2 id="gpu-support-value">GPU 지원 규모(2025년~2026년 상반기)</h2>' in ko
-    assert "<td>1,576억 원</td><td>표시</td>" in ko and "<td>157.6 billion won</td><td>shown</td>" in en
+    assert "<td>1,576억 원</td> <td>표시</td>" in ko and "<td>157.6 billion won</td> <td>shown</td>" in en
 
 
 @pytest.mark.parametrize(

@@ -232,7 +232,7 @@ def test_phases_compared_for_every_team_and_criterion(catalog, generated, date):
     scores = catalog.table("evaluations", "scores").set_index(["stage_id", "team_id", "criterion_id"])["score"]
     entered = set(outcomes.loc[outcomes["stage_id"].isin(["phase-1", "phase-2"]), "team_id"])
     assert {"lg-ai-research", "motif-technologies", "naver-cloud"} <= entered
-    rows = re.findall(r'<tr><td><a href="../../teams/([a-z0-9-]+)/">[^<]*</a></td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>', part)
+    rows = re.findall(r'<tr><td><a href="../../teams/([a-z0-9-]+)/">[^<]*</a></td> <td>([^<]*)</td> <td>([^<]*)</td> <td>([^<]*)</td></tr>', part)
     shared = ["Total score", "Benchmark evaluation", "Expert evaluation", "User evaluation"]
     assert sorted({(t, c) for t, c, _, _ in rows}) == sorted((t, c) for t in entered for c in shared)
     ids = dict(zip(shared, ["total", "benchmarks", "expert-review", "user-evaluation"]))

@@ -12,6 +12,7 @@ from sovereign_ai_site.i18n import described, label, t
 from sovereign_ai_site.names import short_names
 from sovereign_ai_site.render import format_date, format_number, render
 from sovereign_ai_site.tables import each_row
+from sovereign_ai_site.views import aliases as other_spellings
 from sovereign_ai_site.views import models as view
 
 if TYPE_CHECKING:
@@ -55,10 +56,27 @@ def models_pages(ctx: Context) -> dict[str, str]:
             ],
             pager=pagination.pager(paths, number, len(ordered)),
             count=len(models),
+            aliases=_aliases(catalog, models, cite, path) if number == 1 else None,
         )
         for number, path in enumerate(paths, start=1)
     }
     return {**pages, **chart_files}
+
+
+def _aliases(catalog, models: pd.DataFrame, cite, page: str) -> dict | None:
+    """The other spellings of the models' names as a table (headers, rows), or None where there are none:
+    readers see how the press writes a name, and the site's search finds the model by it."""
+    aliases = other_spellings.of(catalog, "models")
+    if aliases.empty:
+        return None
+    fields = catalog.resource("models", "aliases").field
+    names = dict(zip(models["model_id"], models["name"]))
+    aliases = aliases.assign(model=aliases["model_id"].map(names)).sort_values(["model", "alias"])
+    return {
+        "headers": [described(catalog.resource("models", "models").field["name"], "title"), described(fields["alias"], "title"),
+                    described(fields["spelled_by"], "title"), t("common.sources")],
+        "rows": [[a.model, a.alias, label(fields["spelled_by"], a.spelled_by), cite.links(a.source_ids, page)] for a in each_row(aliases)],
+    }
 
 
 def _parameters(billions: float | None) -> str:

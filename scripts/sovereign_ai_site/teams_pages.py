@@ -13,6 +13,7 @@ from sovereign_ai_site.i18n import described, label, local, not_published, other
 from sovereign_ai_site.packages import Catalog
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
 from sovereign_ai_site.tables import each_row
+from sovereign_ai_site.views import aliases as other_spellings
 from sovereign_ai_site.views import teams as view
 from sovereign_ai_site.views.home import stages_in_order
 
@@ -69,6 +70,7 @@ class _TeamPage:
 
     def __init__(self, catalog: Catalog, cite: Citations, as_of: str):
         self.rows_of, self.cite, self.as_of = view.TeamRows(catalog), cite, as_of
+        self.catalog = catalog
         self.orgs = catalog.table("teams", "organisations").set_index("org_id")
         self.stages = catalog.table("program", "stages").set_index("stage_id")
         self.totals = view.total_points(catalog)
@@ -91,6 +93,10 @@ class _TeamPage:
             [t("team.note"), local(team, "note")],
             [described(shown["source_ids"], "title"), cite.links(team.source_ids, page)],
         ]
+        models, support = self.rows_of("models", team.team_id), self.rows_of("support", team.team_id)
+        aliases = self._aliases(team, models, page)
+        if aliases:
+            facts.insert(2, [t("search_aliases.also_written_as"), aliases])
         stage_rows = [
             [
                 local(self.stages.loc[o.stage_id], "name"),
@@ -113,7 +119,6 @@ class _TeamPage:
             ]
             for m in each_row(members)
         ]
-        models, support = self.rows_of("models", team.team_id), self.rows_of("support", team.team_id)
         return render(
             "team.md.jinja",
             card=self._card(team, outcomes, scores, models, support, len(members)),
@@ -125,6 +130,17 @@ class _TeamPage:
             member_rows=member_rows,
             model_rows=self._model_rows(models, page),
             support_rows=self._support_rows(support, page),
+        )
+
+    def _aliases(self, team, models: pd.DataFrame | None, page: str) -> Markup:
+        """Other spellings of the lead organisation's name and the team's models' names, each with its sources
+        (shown to readers, and so found by the site's search)."""
+        names = {} if models is None else dict(zip(models["model_id"], models["name"]))
+        found = other_spellings.for_team(self.catalog, team.lead_org_id, list(names))
+        return Markup("; ").join(
+            markup.h(t("search_aliases.model_alias", alias=a.alias, model=names[a.model_id]) if pd.notna(a.model_id) else a.alias)
+            + Markup(" (") + self.cite.links(a.source_ids, page) + Markup(")")
+            for a in found.itertuples()
         )
 
     def _card(self, team, outcomes: pd.DataFrame, scores: pd.Series, models: pd.DataFrame | None, support: pd.DataFrame | None, members: int) -> Markup:
