@@ -61,14 +61,11 @@ QUERIES = [
 ]
 
 
-# Scroll the results list to its end until no more results appear (true once two scrolls add none).
-SCROLLED_TO_THE_END = """() => {
+# Scroll the results list to its end; the number of results listed so far.
+SCROLL_TO_THE_END = """() => {
   const wrap = document.querySelector(".md-search__scrollwrap");
-  const count = document.querySelectorAll(".md-search-result__item").length;
   wrap.scrollTop = wrap.scrollHeight;
-  const done = count === window.searchResultCount;
-  window.searchResultCount = count;
-  return done;
+  return document.querySelectorAll(".md-search-result__item").length;
 }"""
 
 
@@ -93,7 +90,10 @@ def results(page, url: str, query: str) -> list[str]:
         except Exception:
             if attempt == 2:
                 raise
-    page.wait_for_function(SCROLLED_TO_THE_END, polling=200)  # Material lists ten pages, more as the reader scrolls
+    counts = []
+    while len(counts) < 4 or len(set(counts[-4:])) > 1:  # Material lists ten pages, more as the reader scrolls
+        counts.append(page.evaluate(SCROLL_TO_THE_END))
+        page.wait_for_timeout(150)
     links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
     return list(dict.fromkeys(urlsplit(link).path for link in links))
 
