@@ -132,7 +132,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     assert f"<td>{markup.h('필수; 고유; 패턴 ^[a-z0-9]+(-[a-z0-9]+)*$')}</td>" in teams
     assert '<a href="../../data/teams/#table-teams-team-id">teams/teams.team_id</a> 참조' in teams
     assert "기본 키(함께 쓰는 열: stage_id)" in teams and "primary key (with stage_id)" in en["data/teams/index.md"]
-    assert "2026년 12월 1일(릴리스 0.2.1)" in teams and "1 December 2026 (release 0.2.1)" in en["data/teams/index.md"]
+    assert "2026년 12월 1일(릴리스 0.3.0)" in teams and "1 December 2026 (release 0.3.0)" in en["data/teams/index.md"]
     assert 'href="#sources"' in teams and "## 출처 { #sources }" in teams  # Korean headings get no slug of their own
     assert "이 데이터 패키지 인용하기" in teams and "Cite this data package" in en["data/teams/index.md"]
     with speaking("ko"):
@@ -305,7 +305,8 @@ def test_release_row_counts_add_up_to_every_table(inputs, site, lang):
             key = f"{package.name}/{resource.name}"
             counts = [r.rows.get(key, {}) for r in inputs.release.releases]
             assert sum(c.get("added", 0) - c.get("removed", 0) for c in counts) == len(resource.table), key
-            assert f">{key}</a></td> <td>{first.rows[key]['added']}</td>" in page
+            if key in first.rows:  # a table added by a later release is counted above
+                assert f">{key}</a></td> <td>{first.rows[key]['added']}</td>" in page
 
 
 def test_changelog_notes_in_korean_where_the_release_gives_them(tmp_path):
