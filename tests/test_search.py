@@ -8,9 +8,12 @@ aliases in data/teams/aliases.csv and data/models/aliases.csv), and words from t
 
 from __future__ import annotations
 
+import shutil
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import PROJECT
+from sovereign_ai_site.site import generate
 
 # (site language, query, the page that must be among the results)
 QUERIES = [
@@ -114,3 +117,39 @@ def test_search_finds_the_page(tab, served_site, lang, query, expected):
 def test_a_query_in_each_language_kind_is_counted():
     """At least 15 queries in each language, as issue 20 asks."""
     assert all(sum(lang == x for x, _, _ in QUERIES) >= 15 for lang in ("ko", "en"))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return {lang: generate(PROJECT, lang) for lang in ("ko", "en")}
+
+
+def test_team_and_model_pages_show_each_alias_with_its_sources(site):
+    """The alias tables are shown to readers, each spelling with a link to its source (so search indexes them)."""
+    ko, en = site["ko"], site["en"]
+    assert '<td>다른 표기</td> <td>SKT (<a class="cite" href="../../sources/page-3/#aitimes-20260729-ax-k2-open"' in ko["teams/sk-telecom.md"]
+    assert "에이닷엑스 케이원(A.X K1) (" in ko["teams/sk-telecom.md"] and "에이닷엑스 케이원 (A.X K1) (" in en["teams/sk-telecom.md"]
+    assert "<td>Also written as</td> <td>LG AI연구원 (" in en["teams/lg-ai-research.md"]
+    assert "다른 표기" not in ko["teams/kakao.md"]  # no alias recorded: no empty row
+    models = ko["models/index.md"]
+    assert "## 모델명의 다른 표기" in models and "<td>Solar Open 100B</td> <td>솔라 오픈 100B</td> <td>언론</td>" in models
+    assert "## Other spellings of model names" in en["models/index.md"] and "<td>VAETKI</td> <td>배키</td> <td>Press</td>" in en["models/index.md"]
+
+
+def test_aliases_are_escaped_on_every_page_that_shows_them(tmp_path):
+    """An alias is text from the data: escaped in the team page's fact row and in the models page's table."""
+    project = tmp_path / "project"
+    shutil.copytree(PROJECT, project, ignore=shutil.ignore_patterns(".git", "site", "__pycache__", ".hypothesis", "node_modules"))
+    shutil.rmtree(project / "releases" / "0.3.0")  # the changed data is not the frozen release: an unpublished one
+    hostile = '<img src=x onerror="window.__pwned=1"> *[x](javascript:1)*'
+    for path, row in (("data/teams/aliases.csv", f'sk-telecom,"{hostile.replace(chr(34), chr(34) * 2)}",press,aitimes-20260729-ax-k2-open'),
+                      ("data/models/aliases.csv", f'a-x-k1,"{hostile.replace(chr(34), chr(34) * 2)}",press,newsis-20251230-ax-k1-unveiled')):
+        with (project / path).open("a", encoding="utf-8") as f:
+            f.write(row + "\n")
+    changelog = project / "data/CHANGELOG.yml"
+    changelog.write_text(changelog.read_text(encoding="utf-8").replace("{added: 6}", "{added: 7}").replace("{added: 3}", "{added: 4}"), encoding="utf-8")
+    for lang in ("ko", "en"):
+        pages = generate(project, lang)
+        for page in ("teams/sk-telecom.md", "models/index.md"):
+            assert "<img" not in pages[page] and "&lt;img src=x onerror=&quot;window.&#95;&#95;pwned=1&quot;&gt; &#42;&#91;x&#93;(javascript:1)&#42;" in pages[page], page
+            assert "](javascript" not in pages[page], page
