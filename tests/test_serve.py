@@ -9,14 +9,15 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import PROJECT
+from sovereign_ai_site import preview
 from sovereign_ai_site.static_server import mkdocs_serving
 from sovereign_ai_site.synthetic import scaled_project
 
 EDITS = {
     # Live reload is an inline script MkDocs adds to each page; the pages' Content-Security-Policy
-    # blocked it until the hooks learned to leave the policy out of the preview.
+    # blocked it until the preview learned to leave the policy out (sovereign_ai_site.preview).
     "a CSV": ("programme/", "data/program/facts.csv", "정예팀 공모 기간", "정예팀 공모 기간(고침)", "정예팀 공모 기간(고침)"),
-    # The hooks move MkDocs' watch of the docs folder to a quicker watcher; it must still see edits.
+    # The preview moves MkDocs' watch of the docs folder to a quicker watcher; it must still see edits.
     "a hand-written page": ("about/", "site_src/about.md", "## 방법", "## 방법\n\n고친 문단입니다.", "고친 문단입니다."),
 }
 
@@ -53,10 +54,10 @@ def test_a_full_garbage_collection_follows_a_preview_rebuild(command):
         hooks.on_startup(command=command, dirty=False)
         hooks.on_post_build(SimpleNamespace(theme={"language": "ko"}))
         assert not full.is_set()  # not in the build's own time
-        assert full.wait(hooks.COLLECT_AFTER_S + 2) == (command == "serve")
+        assert full.wait(preview.COLLECT_AFTER_S + 2) == (command == "serve")
     finally:
         gc.callbacks.remove(seen)
-        hooks.on_startup(command="build", dirty=False)  # the Content-Security-Policy back on for other tests
+        hooks.on_startup(command="build", dirty=False)  # out of the preview for other tests
 
 
 def test_a_bad_edit_is_reported_in_the_open_page(browser, tmp_path):

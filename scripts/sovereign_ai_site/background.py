@@ -21,11 +21,51 @@ import signal
 import sys
 
 from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from mkdocs.utils.yaml import yaml_load
 
-from sovereign_ai_site.output import new_staging
+from sovereign_ai_site.adapter import english_settings
+from sovereign_ai_site.output import Staged, new_staging
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
+
+
+class BothLanguages:
+    """One build of the Korean site and, beside it, the English one into ``en/``.
+
+    Unless ``in_place`` (the preview, which serves a folder of its own), it holds its turn at ``site_dir``
+    and writes into a new folder beside it (``output.Staged``) that replaces ``site_dir`` in ``finish``."""
+
+    def __init__(self, config, in_place: bool) -> None:
+        self.site = None if in_place else Staged(config.site_dir)
+        self.site_dir = config.site_dir
+        config["site_dir"] = str(self.site.staging) if self.site else config.site_dir
+        self.english: BuildBeside | None = None
+
+    def start_english(self, config) -> None:
+        """Start the English site's build: the same mkdocs.yml with ``adapter.english_settings``."""
+        with open(config.config_file_path, "rb") as file:
+            english = load_config(config.config_file_path, strict=config.strict, **english_settings(yaml_load(file)))
+        self.english = BuildBeside("the English site's build", english, os.path.join(config.site_dir, "en"), beside=self.site_dir)
+
+    def finish(self, config) -> None:
+        """Wait for the English site, swap the new site in and point ``config`` at ``site_dir`` again."""
+        if self.english is not None:
+            self.english.finish()
+        if self.site is not None:
+            self.site.finish()  # the old site is now in site.staging, removed by cancel
+            config["site_dir"] = self.site_dir
+        self.cancel()
+
+    def cancel(self) -> None:
+        """Stop the English build, remove the folder written instead of site_dir (the new site after an
+        error, the old one after the swap) and let the next build of site_dir take its turn."""
+        if self.english is not None:
+            self.english.cancel()
+        if self.site is not None:
+            self.site.release()
+            self.site = None
 
 
 class BuildBeside:
