@@ -83,8 +83,6 @@ def on_post_build(config) -> None:
     if _build:
         _build.finish(config)
     log.info("%s", adapter.summary(config.theme["language"], _generated, _warnings, _started))
-    if preview.serving and config.theme["language"] == i18n.DEFAULT_LANGUAGE:
-        preview.after_rebuild()
 
 
 def on_build_error(error) -> None:

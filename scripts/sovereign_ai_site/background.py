@@ -1,4 +1,5 @@
-"""A second MkDocs build run beside the first, in a forked process, where the platform can fork.
+"""Both languages' MkDocs builds (``BothLanguages``): the Korean site into a new folder beside ``site_dir``,
+and the English one run beside it, in a forked process where the platform can fork (``BuildBeside``).
 
 The English site is built this way while the Korean one is: on two cores a build, and a
 preview's rebuild after an edit, takes about the time of one language rather than two. The
@@ -12,7 +13,6 @@ macOS's system libraries are not safe to fork; there it runs when it is waited f
 from __future__ import annotations
 
 import ctypes
-import gc
 import logging
 import multiprocessing
 import os
@@ -77,11 +77,7 @@ class BuildBeside:
         self._process = None
         if sys.platform == "linux":
             self._process = multiprocessing.get_context("fork").Process(target=_run, args=(config, os.getpid()), daemon=True)
-            # Python's advice for fork without exec: the child's garbage collector then leaves alone
-            # the objects it shares with the parent (a rebuild took 1.17 s rather than 1.26 s).
-            gc.freeze()
             self._process.start()
-            gc.unfreeze()
 
     def finish(self) -> None:
         """Wait for the build and move it into place; raise Abort if it failed (it has logged why)."""

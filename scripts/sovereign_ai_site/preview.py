@@ -7,14 +7,11 @@
 - A data problem does not stop the preview: every page it had shows the problems until they are fixed.
 - MkDocs looks for edits twice a second; the preview looks ten times.
 - Material's templates are compiled once per process rather than at every rebuild.
-- Python's full garbage collection runs once the page has reloaded, not in the middle of the next rebuild.
 """
 
 from __future__ import annotations
 
-import gc
 import sys
-import threading
 
 import jinja2
 from watchdog.observers.polling import PollingObserver
@@ -23,7 +20,6 @@ from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.site import problem_pages
 
 serving = False  # one flag for the process: MkDocs loads the hook module afresh for the English build
-COLLECT_AFTER_S = 1.0  # after a rebuild: by then the page has reloaded
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -82,12 +78,3 @@ def on_env(env, config, files):
     if serving:
         env.bytecode_cache = _compiled_templates
     return env
-
-
-def after_rebuild() -> None:
-    """Python's full garbage collection, run while the preview waits for the next edit: each rebuild leaves
-    enough new long-lived objects that the collector otherwise ran one early in the next rebuild, before the
-    English build is forked (80 ms of every edit)."""
-    timer = threading.Timer(COLLECT_AFTER_S, gc.collect)
-    timer.daemon = True
-    timer.start()
