@@ -24,14 +24,14 @@ from sovereign_ai_site.preview import on_env, on_serve, on_startup  # noqa: F401
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 logging.getLogger("mkdocs.commands.build").addFilter(adapter.Quieter())
 _generated: dict[str, str | bytes] = {}
-_build: background.BothLanguages | None = None  # the Korean build's; the English one, forked from it, has none
+_build: background.BothLanguages | None = None  # the first build's; the English one, run beside it, has none
 _tables = adapter.TablesAside()  # Python-Markdown would parse every tag of a generated table only to pass it on
 _started, _warnings = 0.0, []
 
 
 def on_config(config):
     global _build
-    _build = background.BothLanguages(config, in_place=preview.serving) if config.theme["language"] == i18n.DEFAULT_LANGUAGE else None
+    _build = None if background.beside else background.BothLanguages(config, in_place=preview.serving)
     return preview.on_config(config)
 
 
@@ -48,7 +48,7 @@ def on_pre_build(config) -> None:
     log.info("%s: data read and checked in %.1f s", lang, time.monotonic() - _started)
     for warning in _warnings if _build else []:  # in full, once
         log.info("data warning: %s", warning)
-    if _build:
+    if _build and lang == i18n.DEFAULT_LANGUAGE:
         _build.start_english(config)
     _generated.clear()
     _generated.update(site.build_site(inputs, lang, adapter.korean_site_url(lang, config.site_url)))

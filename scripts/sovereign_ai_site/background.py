@@ -29,6 +29,7 @@ from sovereign_ai_site.adapter import english_settings
 from sovereign_ai_site.output import Staged, new_staging
 
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
+beside = False  # True in the build run beside the first (forked, or in turn): it writes where that one says
 
 
 class BothLanguages:
@@ -83,7 +84,7 @@ class BuildBeside:
         """Wait for the build and move it into place; raise Abort if it failed (it has logged why)."""
         try:
             if self._process is None:
-                build(self._config)
+                _build_beside(self._config)
             else:
                 self._process.join()
                 if self._process.exitcode != 0:
@@ -107,10 +108,19 @@ def _run(config, parent: int) -> None:
     if os.getppid() != parent:  # it died before that took effect
         sys.exit(1)
     try:
-        build(config)
+        _build_beside(config)
     except SystemExit as error:  # MkDocs' Abort, with the reason as its message
         if error.code:
             log.error("%s", error)
         sys.exit(1 if error.code else 0)
     except KeyboardInterrupt:  # Ctrl-C reaches both processes; the parent reports it
         sys.exit(1)
+
+
+def _build_beside(config) -> None:
+    global beside
+    beside = True
+    try:
+        build(config)
+    finally:
+        beside = False
