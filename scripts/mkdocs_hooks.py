@@ -39,12 +39,12 @@ def on_pre_build(config) -> None:
     global _started, _warnings
     _started, lang = time.monotonic(), config.theme["language"]
     try:
-        inputs = site.load_unless_unchanged(Path(config.config_file_path).resolve().parent)
+        inputs = site.load_unless_unchanged(Path(config.config_file_path).resolve().parent, check_frozen=not preview.serving)
     except DataError as error:
         if not (preview.serving and _generated):
             raise Abort(error.report()) from None
         return preview.problems(error, _generated, lang)
-    _warnings = staleness.stale_rows(inputs.catalog, inputs.as_of)
+    _warnings = [*staleness.stale_rows(inputs.catalog, inputs.as_of), *inputs.unreleased]
     log.info("%s: data read and checked in %.1f s", lang, time.monotonic() - _started)
     for warning in _warnings if _build else []:  # in full, once
         log.info("data warning: %s", warning)
