@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 import yaml
+from sovereign_ai_site.adapter import english_settings
 from sovereign_ai_site.static_server import mkdocs_serving, serving
 from sovereign_ai_site.synthetic import scaled_project
 
@@ -73,7 +74,8 @@ def hook_free_config(project: Path, docs: Path, lang: str) -> Path:
     subprocess.run(command, check=True, capture_output=True)
     config = yaml.safe_load((project / "mkdocs.yml").read_text().replace("!ENV ", ""))
     config.pop("hooks")
-    config.update(docs_dir=str(docs), site_url=config["site_url"][1], strict=False, watch=[])
+    config.update(site_url=config["site_url"][1])
+    config.update(english_settings(config) if lang == "en" else {}, docs_dir=str(docs), strict=False, watch=[])
     path = project / f"plain-{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True))
     return path
@@ -204,7 +206,11 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the Lighthouse table")
+    parser.add_argument("--preview-only", action="store_true", help="only the time from a CSV edit to the reloaded page under `mkdocs serve`")
     args = parser.parse_args()
+    if args.preview_only:
+        print_serve_latency(max(5, args.runs))
+        return
     print_table([measure(scale, args.runs) for scale in args.scales])
     print("\npeak MB is the largest resident set of any build so far (ru_maxrss of child processes).\n")
     command = None if args.no_lighthouse else lighthouse_command()
@@ -213,7 +219,11 @@ def main() -> None:
         return
     print_table(lighthouse_table(command, args.runs))
     print("\nKB sent: every byte transferred on first load (Lighthouse's total byte weight), gzip as a static host sends it.")
-    seconds = serve_latency(max(5, args.runs))
+    print_serve_latency(max(5, args.runs))
+
+
+def print_serve_latency(runs: int) -> None:
+    seconds = serve_latency(runs)
     print(f"\nCSV edit to the first paint of the reloaded page under `mkdocs serve`: median {statistics.median(seconds):.2f} s "
           f"(edits: {', '.join(f'{s:.2f}' for s in seconds)}).")
 

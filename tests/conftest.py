@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import os
 import shutil
 import subprocess
@@ -17,6 +19,13 @@ PROJECT = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 BROKEN = sorted(p.name for p in (FIXTURES / "broken").iterdir())
 
+
+
+def run_apart(coroutine):
+    """Run ``coroutine`` to its end in a thread of its own: Playwright's sync API keeps an event loop
+    running in the main thread once a browser test has run, and asyncio.run refuses to start inside one."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 @pytest.fixture(autouse=True, scope="session")

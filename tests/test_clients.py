@@ -4,7 +4,6 @@ with the published metadata."""
 
 from __future__ import annotations
 
-import asyncio
 import io
 import json
 import sqlite3
@@ -13,7 +12,7 @@ import zipfile
 
 import pandas as pd
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, run_apart
 from frictionless import Package
 from sovereign_ai_site.catalog_pages import DUCKDB_CSV, QUERIES
 
@@ -76,6 +75,6 @@ def test_datasette_serves_the_database_with_the_published_metadata(database):
         ds = datasette.Datasette([str(database)], metadata=metadata)
         return await ds.client.get("/sovereign-ai/events"), await ds.client.get("/sovereign-ai.json?_shape=array&sql=" + urllib.request.quote(QUERIES["outcomes"]))
 
-    page, joined = asyncio.run(ask())
+    page, joined = run_apart(ask())
     assert page.status_code == 200 and metadata["databases"]["sovereign-ai"]["tables"]["events"]["title"] in page.text
     assert joined.status_code == 200 and len(joined.json()) == len(pd.read_csv(PROJECT / "data/teams/outcomes.csv"))

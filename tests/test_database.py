@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, run_apart
 from sovereign_ai_site.database import NAME, datasette_metadata, sqlite_database, table_names
 from sovereign_ai_site.site import load
 
@@ -79,7 +78,7 @@ def test_datasette_opens_it_with_titles_and_descriptions(catalog, database):
         joined = await ds.client.get(f"/{NAME}.json?_shape=array&sql=select+count(*)+as+n+from+row_sources")
         return rows, page, joined
 
-    rows, page, joined = asyncio.run(ask())
+    rows, page, joined = run_apart(ask())
     assert rows.status_code == 200 and len(rows.json()) == len(catalog.table("teams", "teams"))
     title = catalog.resource("teams", "teams").descriptor["title"]
     assert page.status_code == 200 and title in page.text and "CC-BY-4.0" in page.text

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import gc
 import importlib.util
-import threading
+import shutil
 from types import SimpleNamespace
 
 import pytest
 from conftest import PROJECT
+from sovereign_ai_site import preview
 from sovereign_ai_site.static_server import mkdocs_serving
 from sovereign_ai_site.synthetic import scaled_project
 
 EDITS = {
     # Live reload is an inline script MkDocs adds to each page; the pages' Content-Security-Policy
-    # blocked it until the hooks learned to leave the policy out of the preview.
+    # blocked it until the preview learned to leave the policy out (sovereign_ai_site.preview).
     "a CSV": ("programme/", "data/program/facts.csv", "정예팀 공모 기간", "정예팀 공모 기간(고침)", "정예팀 공모 기간(고침)"),
-    # The hooks move MkDocs' watch of the docs folder to a quicker watcher; it must still see edits.
+    # The preview moves MkDocs' watch of the docs folder to a quicker watcher; it must still see edits.
     "a hand-written page": ("about/", "site_src/about.md", "## 방법", "## 방법\n\n고친 문단입니다.", "고친 문단입니다."),
 }
 
@@ -36,27 +36,35 @@ def test_an_edit_reaches_the_open_page(browser, tmp_path, edited):
 
 
 @pytest.mark.parametrize("command", ["serve", "build"])
-def test_a_full_garbage_collection_follows_a_preview_rebuild(command):
-    """Under `mkdocs serve` the hooks collect once the page has reloaded, so that the collector
-    does not stop the next rebuild; a one-off `mkdocs build` is left to the collector's own timing."""
+def test_the_preview_hooks_act_only_under_serve(command):
+    """`mkdocs build` keeps the Content-Security-Policy and MkDocs' own template compilation."""
     spec = importlib.util.spec_from_file_location("hooks_under_test", PROJECT / "scripts" / "mkdocs_hooks.py")
     hooks = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hooks)
-    full = threading.Event()
-
-    def seen(phase, info):
-        if phase == "stop" and info["generation"] == 2:  # the oldest generation: a full collection
-            full.set()
-
-    gc.callbacks.append(seen)
     try:
         hooks.on_startup(command=command, dirty=False)
-        hooks.on_post_build(SimpleNamespace(theme={"language": "ko"}))
-        assert not full.is_set()  # not in the build's own time
-        assert full.wait(hooks.COLLECT_AFTER_S + 2) == (command == "serve")
+        config = SimpleNamespace(extra={})
+        assert preview.on_config(config) is config and ("preview" in config.extra) == (command == "serve")
+        env = SimpleNamespace(bytecode_cache=None)
+        assert (hooks.on_env(env, config, None).bytecode_cache is not None) == (command == "serve")
     finally:
-        gc.callbacks.remove(seen)
-        hooks.on_startup(command="build", dirty=False)  # the Content-Security-Policy back on for other tests
+        hooks.on_startup(command="build", dirty=False)  # out of the preview for other tests
+
+
+def test_an_edit_after_a_frozen_release_still_reaches_the_open_page(browser, tmp_path):
+    """A published release never changes, so `mkdocs build` refuses data that no longer gives it; the
+    preview shows the edit while the maintainer works towards the next release."""
+    page, path, old, new, shown = EDITS["a CSV"]
+    project = scaled_project(PROJECT, 1, tmp_path)
+    shutil.copytree(PROJECT / "releases", project / "releases")
+    with mkdocs_serving(project, page) as address:
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto(address + page)
+        file = project / path
+        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        tab.wait_for_selector(f"text={shown}", timeout=60000)
+        context.close()
 
 
 def test_a_bad_edit_is_reported_in_the_open_page(browser, tmp_path):

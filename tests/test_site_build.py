@@ -12,7 +12,9 @@ import sys
 
 import yaml
 from conftest import PROJECT, make_project, mkdocs_build, snapshot
+from sovereign_ai_site import csp
 from sovereign_ai_site.__main__ import main
+from sovereign_ai_site.adapter import english_settings
 from sovereign_ai_site.i18n import missing_translations
 from sovereign_ai_site.site import generate, load
 from sovereign_ai_site.synthetic import scaled_project
@@ -47,37 +49,39 @@ def test_build_leaves_site_src_untouched(tmp_path):
 
 
 def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address, tmp_path):
-    docs = tmp_path / "docs"
-    assert main(["build", "--out", str(docs), "--site-url", site_address[1]]) == 0
-    config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().replace("!ENV ", ""))
-    config.pop("hooks")
-    config["site_url"] = site_address[1]
-    config["docs_dir"] = str(docs)
-    config_path = PROJECT / ".cli-test-mkdocs.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
-    try:
-        result = mkdocs_build(config_path, tmp_path / "site", site_url=site_address[1])
-    finally:
-        config_path.unlink()
-    assert result.returncode == 0, result.stdout + result.stderr
-    # The hook adds a Content-Security-Policy, points the language links (selector and head) at the same page and
-    # names the search dialog; an engine without hooks cannot, so those differ and nothing else may.
-    def without_hook_touches(site):
-        touches = [
-            (rb'\n    <meta http-equiv="Content-Security-Policy"[^>]*>', b""),
-            (rb'<a href="[^"]*" hreflang=', b"<a hreflang="),
-            (rb'\n *<link rel="alternate" href="[^"]*" hreflang="(ko|en)">', b""),
-            (rb'role="dialog" aria-label="[^"]*">', b'role="dialog">'),
-        ]
-        pages = {}
-        for path, content in snapshot(site).items():
-            if not path.startswith("en/"):
-                for pattern, plain in touches:
-                    content = re.sub(pattern, plain, content)
-                pages[path] = content
-        return pages
+    """`build --out DIR --lang X` and then MkDocs without hooks give the same bytes as `mkdocs build`, in both
+    languages: the theme, not the hook, writes the Content-Security-Policy, the language links (selector and
+    head) and the search dialog's name."""
+    settings = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().replace("!ENV ", ""))
+    settings.pop("hooks")
+    settings["site_url"] = site_address[1]
+    built = snapshot(built_site)
+    for lang, under in (("ko", ""), ("en", "en/")):
+        docs = tmp_path / f"docs-{lang}"
+        assert main(["build", "--out", str(docs), "--lang", lang, "--site-url", site_address[1]]) == 0
+        config = {**settings, **(english_settings(settings) if lang == "en" else {}), "docs_dir": str(docs)}
+        config_path = PROJECT / f".cli-test-mkdocs-{lang}.yml"
+        config_path.write_text(yaml.safe_dump(config, allow_unicode=True))
+        try:
+            result = mkdocs_build(config_path, tmp_path / f"site-{lang}")
+        finally:
+            config_path.unlink()
+        assert result.returncode == 0, result.stdout + result.stderr
+        plain = snapshot(tmp_path / f"site-{lang}")
+        hooked = {path.removeprefix(under): content for path, content in built.items() if path.startswith(under) and (under or not path.startswith("en/"))}
+        assert sorted(plain) == sorted(hooked), lang
+        assert [path for path in plain if plain[path] != hooked[path]] == [], lang
+        home = plain["index.html"].decode("utf-8")
+        assert csp.META in home and 'hreflang="ko" class="md-select__link"' in home and f'<link rel="alternate" href="{site_address[1]}en/" hreflang="en">' in home
 
-    assert without_hook_touches(tmp_path / "site") == without_hook_touches(built_site)
+
+def test_a_page_with_an_inline_script_is_not_published(tmp_path):
+    project = make_project(tmp_path)
+    (project / "site_src" / "scripted.en.md").write_text("# A page\n\n<script>alert(1)</script>\n", encoding="utf-8")  # the fixture's site is English
+    result = mkdocs_build(project / "mkdocs.yml", tmp_path / "site")
+    assert result.returncode != 0 and "scripted.md holds an inline script (<script>)" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert csp.inline_script('<script type="application/ld+json">{}</script><script src="a.js"></script>') is None
 
 
 def test_every_hand_written_page_exists_in_both_languages():

@@ -62,6 +62,25 @@ def write_tree(root: Path, files: Mapping[str, str | bytes]) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+class Staged:
+    """A build of ``site_dir`` under way: it holds its turn at ``site_dir`` and writes into ``staging``, a new
+    folder beside it, which ``finish`` swaps in; ``release`` removes the folder (the new site after an error,
+    the old one after the swap) and lets the next build of ``site_dir`` take its turn."""
+
+    def __init__(self, site_dir: str | Path) -> None:
+        self.site_dir = Path(site_dir)
+        self._turn = contextlib.ExitStack()
+        self._turn.enter_context(turn(self.site_dir))
+        self.staging = new_staging(self.site_dir)
+
+    def finish(self) -> None:
+        swap_in(self.staging, self.site_dir)
+
+    def release(self) -> None:
+        with self._turn:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
 @contextlib.contextmanager
 def turn(target: Path) -> Iterator[None]:
     """Hold the lock on ``target``'s folder for one build, and clear what killed builds left there.

@@ -34,6 +34,7 @@ class Inputs:
     packed: dict[str, bytes]  # descriptors, zips, database, CITATION.cff, SHA256SUMS, frozen releases: one set for both languages
     hand_written: tuple[str, ...]  # the pages of site_src/, as paths there
     editorial: dict  # editorial.yml: what pages feature, kept out of the code
+    unreleased: tuple[Problem, ...] = ()  # where the data no longer gives the frozen current release (previewing)
 
     @property
     def as_of(self):
@@ -42,7 +43,8 @@ class Inputs:
 
 def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     """Read and validate data/ and seeds/; raises DataError with every problem, and where the
-    current release was frozen (releases/<version>/) and this build gives other bytes."""
+    current release was frozen (releases/<version>/) and this build gives other bytes. Without
+    ``check_frozen`` (the preview, while a maintainer edits), those differences are kept as warnings."""
     data_dir, seeds_dir = project_dir / "data", project_dir / "seeds"
     escaping = paths.outside(project_dir, (*paths.INPUTS, RELEASES_DIR))
     if escaping:
@@ -64,14 +66,13 @@ def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
     packed = _packed(catalog, release, downloads)
     frozen = frozen_releases(project_dir)
-    if check_frozen and release.version in frozen:
-        problems = frozen_differences(release.version, frozen[release.version], release_files(packed))
-        if problems:
-            raise DataError(problems)
+    unreleased = frozen_differences(release.version, frozen[release.version], release_files(packed)) if release.version in frozen else []
+    if check_frozen and unreleased:
+        raise DataError(unreleased)
     packed.update({release_file(version, name): content for version, files in frozen.items() for name, content in files.items()})
     editorial_yml = project_dir / "editorial.yml"
     editorial = yaml.safe_load(editorial_yml.read_text(encoding="utf-8")) if editorial_yml.is_file() else {}
-    return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {})
+    return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {}, tuple(unreleased))
 
 
 def _packed(catalog: Catalog, release: Collection, downloads: dict[str, bytes]) -> dict[str, bytes]:
@@ -108,7 +109,7 @@ def _rel(path: Path, root: Path) -> str:
 _last_load: tuple[tuple, Inputs] | None = None
 
 
-def load_unless_unchanged(project_dir: Path) -> Inputs:
+def load_unless_unchanged(project_dir: Path, check_frozen: bool = True) -> Inputs:
     """``load``, skipped when no input file changed since the last call in this process.
 
     One ``mkdocs build`` runs the hooks for the Korean and then for the English site (in a
@@ -117,8 +118,8 @@ def load_unless_unchanged(project_dir: Path) -> Inputs:
     """
     global _last_load
     fingerprint = paths.fingerprint(*(project_dir / name for name in ("data", "seeds", "CITATION.cff", "editorial.yml", RELEASES_DIR)))
-    if _last_load is None or _last_load[0] != fingerprint:
-        _last_load = (fingerprint, load(project_dir))
+    if _last_load is None or _last_load[0] != (fingerprint, check_frozen):
+        _last_load = ((fingerprint, check_frozen), load(project_dir, check_frozen))
     return _last_load[1]
 
 

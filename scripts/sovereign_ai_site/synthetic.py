@@ -24,8 +24,9 @@ COPIED = {
 
 
 def scaled_project(project: Path, scale: int, folder: Path) -> Path:
-    """A copy of ``project`` with every team (and what hangs off it) repeated ``scale`` times."""
-    for name in ("data", "seeds", "site_src", "overrides", "mkdocs.yml", "CITATION.cff"):
+    """A copy of ``project`` with every team (and what hangs off it) repeated ``scale`` times. The frozen
+    releases stay behind: the copy's data is not a release's."""
+    for name in ("data", "seeds", "site_src", "overrides", "mkdocs.yml", "CITATION.cff", "editorial.yml"):
         source = project / name
         (shutil.copytree if source.is_dir() else shutil.copyfile)(source, folder / name)
     (folder / "scripts").mkdir()

@@ -1,0 +1,80 @@
+"""The preview under `mkdocs serve`, and only it: what the adapter adds there, where ``scripts/benchmark.py
+--preview-only`` (a CSV edit to the reloaded page) shows it matters. Under `mkdocs build` none of it acts
+(``on_startup``, ``on_serve`` and ``on_env`` are MkDocs hooks of ``scripts/mkdocs_hooks.py`` as they are).
+
+- The pages go without the Content-Security-Policy (``config.extra.preview``, read by the theme):
+  MkDocs' live-reload script is inline, and the policy would block it.
+- A data problem does not stop the preview: every page it had shows the problems until they are fixed.
+- MkDocs looks for edits twice a second; the preview looks ten times.
+- Material's templates are compiled once per process rather than at every rebuild.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import jinja2
+from watchdog.observers.polling import PollingObserver
+
+from sovereign_ai_site.errors import DataError
+from sovereign_ai_site.site import problem_pages
+
+serving = False  # one flag for the process: MkDocs loads the hook module afresh for the English build
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
+
+
+def on_config(config):
+    if serving:
+        config.extra["preview"] = True  # the theme leaves out the Content-Security-Policy
+    return config
+
+
+def problems(error: DataError, generated: dict[str, str | bytes], lang: str) -> None:
+    """Every page of ``generated`` now says what is wrong with the data, and the terminal lists it (outside
+    MkDocs' log, whose strict mode would stop the rebuild); the next good edit builds them again."""
+    print(error.report(), file=sys.stderr)
+    generated.update(problem_pages(error, list(generated), lang))
+
+
+def on_serve(server, config, builder):
+    """Look for edits ten times a second rather than MkDocs' twice: its wait was up to half a second of the
+    time from saving a CSV to seeing it. MkDocs has by now watched the docs folder and mkdocs.yml; they move
+    to the quicker watcher (the `watch:` folders join it next). With --watch-theme there is more to move,
+    and MkDocs' watcher is left as it is."""
+    watched = [config.docs_dir, config.config_file_path]
+    if len(server.observer.emitters) != len(watched):
+        return server
+    for path in watched:
+        server.unwatch(path)
+    server.observer = PollingObserver(timeout=0.1)
+    for path in watched:
+        server.watch(path)
+    return server
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """MkDocs makes a new Jinja environment for each build, so every rebuild compiled Material's fifty-odd
+    templates again. Jinja checks each entry against the template's source: an edited one is compiled afresh."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = _CompiledTemplates()
+
+
+def on_env(env, config, files):
+    if serving:
+        env.bytecode_cache = _compiled_templates
+    return env
