@@ -70,7 +70,7 @@ def plain(markdown: str) -> str:
     text = re.sub(r"<[^>]+>", "", markdown)
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~&])", r"\1", text)
-    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(\*\*|`)", "", text)  # emphasis and code marks; in text from data they are character references
     return " ".join(html.unescape(text).split())
 
 
