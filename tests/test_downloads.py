@@ -25,6 +25,7 @@ from sovereign_ai_site import markup
 from sovereign_ai_site.dictionary import anchor, headers
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.i18n import speaking
+from sovereign_ai_site.page_meta import body
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import build_site, load
 
@@ -118,7 +119,7 @@ def test_korean_data_pages_are_korean_from_the_descriptors(inputs, site):
     ko, en = site["ko"], site["en"]
     for package in inputs.catalog.packages.values():
         page, d = ko[f"data/{package.name}/index.md"], package.descriptor
-        assert page.startswith(f"# {d['title_ko']}\n") and en[f"data/{package.name}/index.md"].startswith(f"# {markup.md(d['title'])}\n")
+        assert body(page).startswith(f"# {d['title_ko']}\n") and body(en[f"data/{package.name}/index.md"]).startswith(f"# {markup.md(d['title'])}\n")
         assert f'<span lang="en">{html.escape(d["title"])}</span>' in page  # the English title, marked as English
         for resource in package.resources.values():
             assert f"## {resource.descriptor['title_ko']} {{ #{anchor(resource.name)} }}" in page

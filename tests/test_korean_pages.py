@@ -12,6 +12,7 @@ from conftest import PROJECT
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.disputes import disputed
 from sovereign_ai_site.i18n import speaking
+from sovereign_ai_site.page_meta import body
 from sovereign_ai_site.render import render
 from sovereign_ai_site.site import generate, load
 
@@ -37,11 +38,11 @@ def headers(page: str) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_korean_pages_have_korean_headings_and_table_headers(site, page):
     ko, en = site["ko"][page], site["en"][page]
-    title = ko.splitlines()[0]
+    title = body(ko).splitlines()[0]  # after the front matter (page_meta)
     assert title.startswith("# ") and HANGUL.search(title), title
     assert headers(ko) and all(HANGUL.search(h) or h == "GPU" for h in headers(ko)), headers(ko)
     assert not set(headers(ko)) & set(headers(en)) - {"GPU"}
-    assert not HANGUL.search(en.splitlines()[0]) and not any(HANGUL.search(h) for h in headers(en))
+    assert not HANGUL.search(body(en).splitlines()[0]) and not any(HANGUL.search(h) for h in headers(en))
 
 
 def test_home_key_figures_in_korean_units_and_dates(site):
@@ -56,8 +57,8 @@ def test_home_key_figures_in_korean_units_and_dates(site):
 
 def test_team_pages_are_titled_with_the_name_in_each_language(site, teams):
     for team in teams:
-        assert site["ko"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_ko']}\n")
-        assert site["en"][f"teams/{team['team_id']}.md"].startswith(f"# {team['name_en']}\n")
+        assert body(site["ko"][f"teams/{team['team_id']}.md"]).startswith(f"# {team['name_ko']}\n")
+        assert body(site["en"][f"teams/{team['team_id']}.md"]).startswith(f"# {team['name_en']}\n")
     upstage = site["ko"]["teams/upstage.md"]
     assert "<td>명칭(영문)</td> <td>Upstage consortium</td>" in upstage and "<td>상태</td> <td>참여 중</td>" in upstage
     assert "<td>업스테이지</td> <td>Upstage</td> <td>기업</td> <td>주관기관</td>" in upstage

@@ -13,6 +13,7 @@ from sovereign_ai_site import markup
 from sovereign_ai_site.charts import _text
 from sovereign_ai_site.cite import as_of
 from sovereign_ai_site.i18n import speaking
+from sovereign_ai_site.page_meta import body
 from sovereign_ai_site.render import format_date
 from sovereign_ai_site.site import generate, load
 
@@ -174,7 +175,7 @@ def headers(page: str) -> list[str]:
 def test_korean_page_shows_the_korean_names_and_headers(catalog, korean, generated):
     # The closing list of sources gives each document's own title, in its own language.
     page = section(korean)
-    assert page.startswith("# 사업 개요\n")
+    assert body(page).startswith("# 사업 개요\n")
     for table, column in (("facts", "label"), ("stages", "name")):
         for row in catalog.table("program", table).itertuples():
             assert rendered(getattr(row, f"{column}_ko")) in page

@@ -55,6 +55,7 @@ def test_cli_output_renders_the_same_site_without_hooks(built_site, site_address
     settings = yaml.safe_load((PROJECT / "mkdocs.yml").read_text().replace("!ENV ", ""))
     settings.pop("hooks")
     settings["site_url"] = site_address[1]
+    settings["repo_url"] = os.environ.get("REPO_URL")  # as `repo_url: !ENV REPO_URL` reads it, and the CLI's --repo-url
     built = snapshot(built_site)
     for lang, under in (("ko", ""), ("en", "en/")):
         docs = tmp_path / f"docs-{lang}"

@@ -40,6 +40,15 @@ def column(page, index: int) -> list[str]:
     return page.locator(ROWS).evaluate_all(f"trs => trs.map(tr => tr.cells[{index}].textContent)")
 
 
+def first_cell_is(page, index: int, value: float) -> None:
+    """Wait until the table's first row shows ``value`` in column ``index``."""
+    page.wait_for_function(
+        "([i, v]) => { const tr = document.querySelector('.sortable tbody tr'); return tr && parseFloat(tr.cells[i].textContent) === v; }",
+        arg=[index, value],
+        timeout=10000,
+    )
+
+
 def header_index(page, name: str) -> int:
     return page.locator(".sortable thead th").evaluate_all(f"ths => ths.findIndex(th => th.textContent.trim() === {name!r})")
 
@@ -49,14 +58,17 @@ def test_sorting_by_mouse_orders_every_row_of_the_csv(tab, served_site):
     tab.goto(served_site + "/en/data/evaluations/scores/")
     index = header_index(tab, "score")
     button = tab.locator(".sortable thead th button").nth(index)
+    expected = sorted(float(r["score"]) for r in scores if r["score"])
     button.click()
     th = tab.locator(".sortable thead th").nth(index)
     assert th.get_attribute("aria-sort") == "ascending"
+    first_cell_is(tab, index, expected[0])  # the first sort reads the whole CSV first
     values = [float(v) for v in column(tab, index) if v]
     assert len(column(tab, index)) == len(scores)
-    assert values == sorted(float(r["score"]) for r in scores if r["score"])
+    assert values == expected
     button.click()
     assert th.get_attribute("aria-sort") == "descending"
+    first_cell_is(tab, index, expected[-1])
     assert [float(v) for v in column(tab, index) if v] == sorted(values, reverse=True)
     assert tab.problems == []
 

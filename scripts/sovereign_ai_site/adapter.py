@@ -16,8 +16,8 @@ from sovereign_ai_site.markup import put_back_tables, set_aside_tables
 
 def english_settings(settings: dict) -> dict:
     """The settings of the English site (built into ``en/``) that differ from ``settings``, the Korean
-    site's (mkdocs.yml): its titles from ``extra.translations.en``, its address, its language, English
-    search, and the language links of ``extra.alternate`` relative to ``en/``."""
+    site's (mkdocs.yml): its titles and the theme's few strings from ``extra.translations.en``, its
+    address, its language, English search, and the language links of ``extra.alternate`` relative to ``en/``."""
     translation, extra = settings["extra"]["translations"]["en"], settings["extra"]
     return {
         "site_name": translation["site_name"],
@@ -28,6 +28,7 @@ def english_settings(settings: dict) -> dict:
         "extra": {
             **extra,
             "search_label": translation["search_label"],
+            "corrections": translation["corrections"],
             "alternate": [{**alt, "link": "./" if alt["lang"] == "en" else "../"} for alt in extra["alternate"]],
         },
         "plugins": [{"search": {**options, "lang": ["en"]}} if name == "search" else {name: options} for plugin in settings["plugins"] for name, options in _named(plugin)],

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from sovereign_ai_site import citation, jsonld, markup, pagination
 from sovereign_ai_site.cite import SOURCES_PAGE, Citations
+from sovereign_ai_site.corrections import report_problem
 from sovereign_ai_site.data_tables import csv_cells, sortable
 from sovereign_ai_site.dictionary import anchor, dictionary, other_title, page_of, resource_page_of
 from sovereign_ai_site.downloads import (
@@ -80,6 +81,7 @@ def resource_pages(package: DataPackage, resource: Resource, collection: Collect
             first_page=markup.anchor(title, markup.relative(page, paths[0])),
             rows=sortable(page, resource, header, list(pagination.chunk(cells, number)), len(cells), t("tables.region", title=title)),
             pager=pagination.pager(paths, number, len(cells)),
+            report=report_problem(collection.repository, collection.url, page, title),
             jsonld=jsonld.script(jsonld.table_dataset(package, resource, collection)) if number == 1 else "",
         )
     return pages
@@ -176,6 +178,7 @@ def package_page(package: DataPackage, collection: Collection, sizes: dict[str, 
         description=described(d, "description"),
         facts_columns=_columns("package.facts_columns", "property", "value"),
         facts=facts,
+        report=report_problem(collection.repository, collection.url, page, described(d, "title")),
         files_columns=_columns("package.files_columns", "file", "contents"),
         files=files,
         zip_name=zip_name,

@@ -61,6 +61,7 @@ def home_page(ctx: Context) -> dict[str, str]:
             funnel=_funnel(catalog, cite, ctx.as_of),
             still_in=_still_in(catalog, cite, ctx.as_of),
             release=_release(ctx),
+            feed=bool(ctx.site_url),  # the feed (feeds.FEED) is written where the site's address is known (site.build_site)
         )
     }
 

@@ -94,7 +94,7 @@ def turn(target: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            log.warning("Another build is writing %s; waiting for it to finish", target)
+            log.info("Another build is writing %s; waiting for it to finish", target)  # not a warning: strict mode would fail the build
             fcntl.flock(fd, fcntl.LOCK_EX)
         for stale in parent.glob(BUILDING_PREFIX + "*"):
             shutil.rmtree(stale, ignore_errors=True)

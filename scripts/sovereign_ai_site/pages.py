@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.cite import as_of as data_as_of
+from sovereign_ai_site.page_meta import described_page
 from sovereign_ai_site.render import format_date
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ class Context:
 
     inputs: Inputs
     cite: Citations
+    site_url: str | None = None  # the (Korean) site's address, where the build is given one: the feeds exist then
 
     @property
     def catalog(self) -> Catalog:
@@ -52,6 +54,7 @@ class Section:
     requires: frozenset[str]  # the packages without which the section has no pages
     build: Callable[[Context], Mapping[str, str | bytes]]
     lists_sources: bool = True  # its pages end with the sources they cite
+    share_image: str = ""  # the share image of its pages (share_images.PICTOGRAMS); its name where empty
 
 
 def sections() -> tuple[Section, ...]:
@@ -68,7 +71,7 @@ def sections() -> tuple[Section, ...]:
     return (
         Section("data", frozenset(), catalog_pages, lists_sources=False),
         Section("sources", frozenset({"sources"}), sources_pages, lists_sources=False),
-        Section("claims", frozenset({"sources"}), claims_pages),
+        Section("claims", frozenset({"sources"}), claims_pages, share_image="sources"),
         Section("teams", frozenset({"teams", "program"}), teams_pages),
         Section("models", frozenset({"models", "teams"}), models_pages),
         Section("programme", frozenset({"program", "timeline", "evaluations", "teams"}), programme_pages),
@@ -78,13 +81,15 @@ def sections() -> tuple[Section, ...]:
     )
 
 
-def build_pages(inputs: Inputs) -> dict[str, str | bytes]:
-    """Every section whose packages are there, in the language being spoken."""
-    context = Context(inputs, Citations(inputs.catalog))
+def build_pages(inputs: Inputs, site_url: str | None = None) -> dict[str, str | bytes]:
+    """Every section whose packages are there, in the language being spoken; each page carries its
+    description and share image as front matter (``page_meta``)."""
+    context = Context(inputs, Citations(inputs.catalog), site_url)
     files: dict[str, str | bytes] = {}
     for section in sections():
         if section.requires <= inputs.catalog.packages.keys():
             for path, content in section.build(context).items():
                 listed = section.lists_sources and path.endswith(".md")
-                files[path] = context.cite.with_page_sources(content, path) if listed else content
+                content = context.cite.with_page_sources(content, path) if listed else content
+                files[path] = described_page(content, path, section.share_image or section.name) if path.endswith(".md") else content
     return files

@@ -22,6 +22,7 @@ from sovereign_ai_site.output import check_paths
 from sovereign_ai_site.packages import Catalog, load_catalog
 from sovereign_ai_site.pages import build_pages
 from sovereign_ai_site.release import RELEASES_DIR, Collection, frozen_differences, frozen_releases, read_collection
+from sovereign_ai_site.share_images import images as share_images
 from sovereign_ai_site.sitemap import robots_txt, sitemap_files
 
 
@@ -128,9 +129,9 @@ def build_site(inputs: Inputs, lang: str = DEFAULT_LANGUAGE, site_url: str | Non
     sitemap and feed where the address of the (Korean) site is known; citations and JSON-LD name the
     site's and the repository's addresses where they are known."""
     inputs = addressed(inputs, site_url, repo_url)
-    files: dict[str, str | bytes] = dict(inputs.downloads)
+    files: dict[str, str | bytes] = {**inputs.downloads, **share_images()}  # the images are the same in both languages
     with speaking(lang):
-        files.update(build_pages(inputs))
+        files.update(build_pages(inputs, site_url))
         if site_url:
             files[FEED] = atom_feed(inputs.catalog, inputs.release, site_url)
     if site_url:

@@ -11,7 +11,9 @@ from sovereign_ai_site import markup, pagination
 from sovereign_ai_site.cite import Citations
 from sovereign_ai_site.i18n import described, label, local, not_published, other, t
 from sovereign_ai_site.packages import Catalog
+from sovereign_ai_site.page_meta import with_meta
 from sovereign_ai_site.render import format_date, format_gpus, format_krw, format_number, render
+from sovereign_ai_site.share_images import share_image_path
 from sovereign_ai_site.tables import each_row
 from sovereign_ai_site.views import aliases as other_spellings
 from sovereign_ai_site.views import teams as view
@@ -119,7 +121,7 @@ class _TeamPage:
             ]
             for m in each_row(members)
         ]
-        return render(
+        page_markdown = render(
             "team.md.jinja",
             card=self._card(team, outcomes, scores, models, support, len(members)),
             name=local(team, "name"),
@@ -131,6 +133,23 @@ class _TeamPage:
             model_rows=self._model_rows(models, page),
             support_rows=self._support_rows(support, page),
         )
+        return with_meta(page_markdown, description=self._description(team, outcomes), image=share_image_path("team"))
+
+    def _description(self, team, outcomes: pd.DataFrame) -> str:
+        """The page's description for search results and link previews: the team's status, its latest
+        outcome and who leads it, as plain text."""
+        fields = self.fields
+        text = t(
+            "sharing.team",
+            name=local(team, "name"),
+            status=label(fields["teams"]["status"], team.status),
+            lead=local(self.orgs.loc[team.lead_org_id], "name"),
+        )
+        if len(outcomes):
+            latest = outcomes.iloc[-1]
+            stage, outcome = local(self.stages.loc[latest.stage_id], "name"), label(fields["outcomes"]["outcome"], latest.outcome)
+            text += " " + t("sharing.team_latest", stage=stage, outcome=outcome, date=format_date(latest.decided_on))
+        return text
 
     def _aliases(self, team, models: pd.DataFrame | None, page: str) -> Markup:
         """Other spellings of the lead organisation's name and the team's models' names, each with its sources
