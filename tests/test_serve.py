@@ -23,8 +23,19 @@ EDITS = {
 
 @pytest.mark.parametrize("edited", EDITS)
 def test_an_edit_reaches_the_open_page(browser, tmp_path, edited):
-    page, path, old, new, shown = EDITS[edited]
+    show_edit(browser, scaled_project(PROJECT, 1, tmp_path), *EDITS[edited])
+
+
+def test_an_edit_after_a_frozen_release_still_reaches_the_open_page(browser, tmp_path):
+    """A published release never changes, so `mkdocs build` refuses data that no longer gives it; the
+    preview shows the edit while the maintainer works towards the next release."""
     project = scaled_project(PROJECT, 1, tmp_path)
+    shutil.copytree(PROJECT / "releases", project / "releases")
+    show_edit(browser, project, *EDITS["a CSV"])
+
+
+def show_edit(browser, project, page: str, path: str, old: str, new: str, shown: str) -> None:
+    """Open ``page`` under `mkdocs serve`, edit ``path``, and wait for the page to show the edit."""
     with mkdocs_serving(project, page) as address:
         context = browser.new_context()
         tab = context.new_page()
@@ -49,22 +60,6 @@ def test_the_preview_hooks_act_only_under_serve(command):
         assert (hooks.on_env(env, config, None).bytecode_cache is not None) == (command == "serve")
     finally:
         hooks.on_startup(command="build", dirty=False)  # out of the preview for other tests
-
-
-def test_an_edit_after_a_frozen_release_still_reaches_the_open_page(browser, tmp_path):
-    """A published release never changes, so `mkdocs build` refuses data that no longer gives it; the
-    preview shows the edit while the maintainer works towards the next release."""
-    page, path, old, new, shown = EDITS["a CSV"]
-    project = scaled_project(PROJECT, 1, tmp_path)
-    shutil.copytree(PROJECT / "releases", project / "releases")
-    with mkdocs_serving(project, page) as address:
-        context = browser.new_context()
-        tab = context.new_page()
-        tab.goto(address + page)
-        file = project / path
-        file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-        tab.wait_for_selector(f"text={shown}", timeout=60000)
-        context.close()
 
 
 def test_a_bad_edit_is_reported_in_the_open_page(browser, tmp_path):

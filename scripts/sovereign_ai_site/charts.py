@@ -112,14 +112,7 @@ def timeline_figure(stages: pd.DataFrame, events: pd.DataFrame, other: str) -> g
     figure.update_layout(
         barmode="overlay",
         xaxis={"type": "date", "title": {"text": t("charts_static.date_axis")}, "tickformat": _MONTH_TICKS.get(lang(), "%b %Y")},
-        yaxis={
-            "categoryorder": "array",
-            "categoryarray": rows[::-1],
-            "tickmode": "array",
-            "tickvals": rows,
-            "ticktext": [names[k] for k in rows],
-            "automargin": True,
-        },
+        yaxis=_rows_axis(rows, [names[k] for k in rows]),
         legend={"title": {"text": t("chart.axes.event_kind"), "side": "top"}, "orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         hovermode="closest",
         margin={"l": 10, "r": 20, "t": 20, "b": 50},
@@ -218,14 +211,7 @@ def _horizontal_bars(
     figure.update_layout(
         barmode="stack",
         xaxis_title=x_title,
-        yaxis={
-            "categoryorder": "array",
-            "categoryarray": order[::-1],
-            "tickmode": "array",
-            "tickvals": order,
-            "ticktext": [tick[b] for b in order],
-            "automargin": True,
-        },
+        yaxis=_rows_axis(order, [tick[b] for b in order]),
         legend={
             "title": {"text": legend_title, "side": "top"},
             "orientation": "h",
@@ -255,3 +241,8 @@ def _wrapped(value: object, width: int = 24) -> str:
 def _text(value: object) -> str:
     """Plotly reads a few HTML tags in labels; data must stay plain text."""
     return html.escape(str(value), quote=False)
+
+
+def _rows_axis(rows: list, labels: list[str]) -> dict:
+    """A y axis of one row per category, first at the top, each shown by its label."""
+    return {"categoryorder": "array", "categoryarray": rows[::-1], "tickmode": "array", "tickvals": rows, "ticktext": labels, "automargin": True}
