@@ -283,7 +283,7 @@ def test_version_and_date_come_from_citation_cff_not_the_templates(inputs):
     assert inputs.release.version == str(cff["version"]) and inputs.release.date.isoformat() == str(cff["date-released"])
     templates = PROJECT / "scripts/sovereign_ai_site/templates"
     names = ["catalog.md.jinja", "package.md.jinja", "resource.md.jinja", "changelog.md.jinja", "cite.html.jinja", "reuse.md.jinja"]
-    names += [f"readme.{lang}.txt.jinja" for lang in ("ko", "en")]
+    names += [f"prose/readme.{lang}.txt.jinja" for lang in ("ko", "en")]
     names += [p.relative_to(templates).as_posix() for p in (templates / "prose").glob("*.jinja") if p.name.startswith(("catalog-", "changelog-", "package-", "resource-", "cite-"))]
     for name in names:
         text = (templates / name).read_text()

@@ -224,7 +224,7 @@ def _readme(collection: Collection, catalog: Catalog, package: DataPackage | Non
     for lang in LANGUAGES:
         with speaking(lang):
             texts.append(
-                _text_environment().get_template(f"readme.{lang}.txt.jinja").render(
+                _text_environment().get_template(f"prose/readme.{lang}.txt.jinja").render(
                     collection=collection,
                     package=package,
                     packages=packages,
