@@ -32,6 +32,7 @@ import time
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 from sovereign_ai_site.adapter import english_settings
 from sovereign_ai_site.static_server import mkdocs_serving, serving
 from sovereign_ai_site.synthetic import scaled_project
@@ -72,9 +73,10 @@ def hook_free_config(project: Path, docs: Path, lang: str) -> Path:
     """The same site configuration, reading one language's pages written by `build --out`, running no hook."""
     command = [sys.executable, "-m", "sovereign_ai_site", "--project", str(project), "build", "--out", str(docs), "--lang", lang]
     subprocess.run(command, check=True, capture_output=True)
-    config = yaml.safe_load((project / "mkdocs.yml").read_text().replace("!ENV ", ""))
+    with (project / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config = yaml_load(stream)  # MkDocs' own loader: its !ENV values as this environment gives them
     config.pop("hooks")
-    config.update(site_url=config["site_url"][1])
+    config = {key: value for key, value in config.items() if value is not None}
     config.update(english_settings(config) if lang == "en" else {}, docs_dir=str(docs), strict=False, watch=[])
     path = project / f"plain-{lang}.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True))
