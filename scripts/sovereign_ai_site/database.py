@@ -12,10 +12,12 @@ The database is written in memory and serialized, so the same data gives the sam
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 import sqlite3
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 from frictionless import Package, Resource, Schema
@@ -42,27 +44,30 @@ def table_names(catalog: Catalog) -> dict[tuple[str, str], str]:
 
 
 def sqlite_database(catalog: Catalog) -> bytes:
+    """Frictionless writes the tables from their schemas; the rows, validated already, go in as they are
+    (frictionless would read them again and look up every foreign key: most of the time, in the preview)."""
     names = table_names(catalog)
-    resources = [_sql_resource(resource, names, catalog) for package in catalog.packages.values() for resource in package.resources.values()]
+    tables = [(names[(r.package, r.name)], _sql_schema(r, names, catalog), _rows(r.table)) for p in catalog.packages.values() for r in p.resources.values()]
     if SOURCES in names:
-        resources.append(_row_sources(catalog, names))
+        tables.append(_row_sources(catalog, names))
     engine = sa.create_engine("sqlite://", poolclass=StaticPool)
     try:
-        SqlAdapter(engine).write_package(Package(resources=resources))
-        return _in_name_order(engine.raw_connection().driver_connection)
+        empty = [Resource(name=name, data=rows[:1], schema=schema) for name, schema, rows in tables]
+        SqlAdapter(engine).write_package(Package(resources=empty))
+        return _in_name_order(engine.raw_connection().driver_connection, {name: rows[1:] for name, _, rows in tables})
     finally:
         engine.dispose()
 
 
-def _in_name_order(written: sqlite3.Connection) -> bytes:
-    """The database with its tables created in name order and each table's constraints in a fixed
-    order. SQLAlchemy creates tables that do not depend on each other, and writes a table's keys, in
-    an order that changes from run to run, and the file's bytes with it."""
+def _in_name_order(written: sqlite3.Connection, rows_of: dict[str, list[list]]) -> bytes:
+    """The database with its tables created in name order, each table's constraints in a fixed order,
+    and its rows in file order. SQLAlchemy creates tables that do not depend on each other, and writes
+    a table's keys, in an order that changes from run to run, and the file's bytes with it."""
     ordered = sqlite3.connect(":memory:")
     tables = written.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
     for name, sql in tables:
         ordered.execute(_constraints_in_order(sql))
-        rows = written.execute(f'SELECT * FROM "{name}" ORDER BY rowid').fetchall()
+        rows = rows_of[name]
         if rows:
             ordered.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(rows[0]))})', rows)
     ordered.commit()
@@ -86,9 +91,8 @@ def _constraints_in_order(create_table: str) -> str:
     return "\n".join([head, ",\n".join(columns + constraints), tail])
 
 
-def _sql_resource(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> Resource:
-    """The resource as a table of the database: its rows inline, its schema with every reference
-    pointing at a table of the database."""
+def _sql_schema(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> Schema:
+    """The resource's schema as a table of the database: every reference points at a table of it."""
     schema = copy.deepcopy(resource.descriptor["schema"])
     schema.pop("crossPackageForeignKeys", None)
     schema["foreignKeys"] = list(_foreign_keys(resource, names, catalog))
@@ -97,7 +101,7 @@ def _sql_resource(resource: DataResource, names: dict[tuple[str, str], str], cat
         # A pattern becomes a REGEXP check, which neither sqlite3 nor DuckDB nor Datasette can run;
         # the values were checked against it before the build.
         field.get("constraints", {}).pop("pattern", None)
-    return Resource(name=names[(resource.package, resource.name)], data=_rows(resource.table), schema=Schema.from_descriptor(schema))
+    return Schema.from_descriptor(schema)
 
 
 def _foreign_keys(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> Iterator[dict]:
@@ -128,12 +132,19 @@ def _is_list(resource: DataResource, fields: list[str]) -> bool:
 
 
 def _rows(table: pd.DataFrame) -> list[list]:
-    """The header and rows, with pandas' missing values as None."""
+    """The header and rows as SQLite stores them: pandas' missing values as NULL, dates as ISO text
+    (as SQLAlchemy writes a DATE), booleans as 0 and 1."""
     cells = table.astype(object).where(table.notna(), None)
-    return [list(table.columns), *map(list, cells.itertuples(index=False, name=None))]
+    return [list(table.columns), *([_cell(v) for v in row] for row in cells.itertuples(index=False, name=None))]
 
 
-def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> Resource:
+def _cell(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> tuple[str, Schema, list[list]]:
     """One row per (table, row, source): the ``source_ids`` cells as a table to join on."""
     rows = [["table_name", "row_key", "source_id"]]
     for package in catalog.packages.values():
@@ -154,7 +165,7 @@ def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> Resourc
         "primaryKey": ["table_name", "row_key", "source_id"],
         "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": names[SOURCES], "fields": ["source_id"]}}],
     }
-    return Resource(name=ROW_SOURCES, data=rows, schema=Schema.from_descriptor(schema))
+    return ROW_SOURCES, Schema.from_descriptor(schema), rows
 
 
 def datasette_metadata(catalog: Catalog, title: str) -> dict:
