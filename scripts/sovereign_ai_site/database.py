@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -50,31 +52,34 @@ def sqlite_database(catalog: Catalog) -> bytes:
     tables = [(names[(r.package, r.name)], _sql_schema(r, names, catalog), _rows(r.table)) for p in catalog.packages.values() for r in p.resources.values()]
     if SOURCES in names:
         tables.append(_row_sources(catalog, names))
+    definitions = _table_definitions(json.dumps([[name, schema, rows[0]] for name, schema, rows in tables], ensure_ascii=False))
+    rows_of = {name: rows[1:] for name, _, rows in tables}
+    database = sqlite3.connect(":memory:")
+    try:
+        for name, sql in definitions:
+            database.execute(sql)
+            if rows := rows_of[name]:
+                database.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(rows[0]))})', rows)
+        database.commit()
+        return database.serialize()
+    finally:
+        database.close()
+
+
+@lru_cache(maxsize=1)
+def _table_definitions(tables: str) -> tuple[tuple[str, str], ...]:
+    """Each table's ``CREATE TABLE``, in name order, from ``tables`` ([name, schema, header] as JSON).
+    They depend on the descriptors alone, so an edit of rows (the preview's usual rebuild) reuses them.
+    SQLAlchemy creates tables that do not depend on each other, and writes a table's keys, in an order
+    that changes from run to run, and the file's bytes with it: the constraints are put in a fixed order."""
     engine = sa.create_engine("sqlite://", poolclass=StaticPool)
     try:
-        empty = [Resource(name=name, data=rows[:1], schema=schema) for name, schema, rows in tables]
+        empty = [Resource(name=name, data=[header], schema=Schema.from_descriptor(schema)) for name, schema, header in json.loads(tables)]
         SqlAdapter(engine).write_package(Package(resources=empty))
-        return _in_name_order(engine.raw_connection().driver_connection, {name: rows[1:] for name, _, rows in tables})
+        written = engine.raw_connection().driver_connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        return tuple((name, _constraints_in_order(sql)) for name, sql in written.fetchall())
     finally:
         engine.dispose()
-
-
-def _in_name_order(written: sqlite3.Connection, rows_of: dict[str, list[list]]) -> bytes:
-    """The database with its tables created in name order, each table's constraints in a fixed order,
-    and its rows in file order. SQLAlchemy creates tables that do not depend on each other, and writes
-    a table's keys, in an order that changes from run to run, and the file's bytes with it."""
-    ordered = sqlite3.connect(":memory:")
-    tables = written.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table' ORDER BY name").fetchall()
-    for name, sql in tables:
-        ordered.execute(_constraints_in_order(sql))
-        rows = rows_of[name]
-        if rows:
-            ordered.executemany(f'INSERT INTO "{name}" VALUES ({", ".join("?" * len(rows[0]))})', rows)
-    ordered.commit()
-    try:
-        return ordered.serialize()
-    finally:
-        ordered.close()
 
 
 _TABLE_CONSTRAINT = re.compile(r"\t(PRIMARY KEY|UNIQUE|FOREIGN KEY|CHECK)\b")
@@ -91,7 +96,7 @@ def _constraints_in_order(create_table: str) -> str:
     return "\n".join([head, ",\n".join(columns + constraints), tail])
 
 
-def _sql_schema(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> Schema:
+def _sql_schema(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> dict:
     """The resource's schema as a table of the database: every reference points at a table of it."""
     schema = copy.deepcopy(resource.descriptor["schema"])
     schema.pop("crossPackageForeignKeys", None)
@@ -101,7 +106,7 @@ def _sql_schema(resource: DataResource, names: dict[tuple[str, str], str], catal
         # A pattern becomes a REGEXP check, which neither sqlite3 nor DuckDB nor Datasette can run;
         # the values were checked against it before the build.
         field.get("constraints", {}).pop("pattern", None)
-    return Schema.from_descriptor(schema)
+    return schema
 
 
 def _foreign_keys(resource: DataResource, names: dict[tuple[str, str], str], catalog: Catalog) -> Iterator[dict]:
@@ -144,7 +149,7 @@ def _cell(value: object) -> object:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> tuple[str, Schema, list[list]]:
+def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> tuple[str, dict, list[list]]:
     """One row per (table, row, source): the ``source_ids`` cells as a table to join on."""
     rows = [["table_name", "row_key", "source_id"]]
     for package in catalog.packages.values():
@@ -165,7 +170,7 @@ def _row_sources(catalog: Catalog, names: dict[tuple[str, str], str]) -> tuple[s
         "primaryKey": ["table_name", "row_key", "source_id"],
         "foreignKeys": [{"fields": ["source_id"], "reference": {"resource": names[SOURCES], "fields": ["source_id"]}}],
     }
-    return ROW_SOURCES, Schema.from_descriptor(schema), rows
+    return ROW_SOURCES, schema, rows
 
 
 def datasette_metadata(catalog: Catalog, title: str) -> dict:
