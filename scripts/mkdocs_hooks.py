@@ -25,7 +25,7 @@ log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 logging.getLogger("mkdocs.commands.build").addFilter(adapter.Quieter())
 _generated: dict[str, str | bytes] = {}
 _build: background.BothLanguages | None = None  # the first build's; the English one, run beside it, has none
-_tables = adapter.TablesAside()  # Python-Markdown would parse every tag of a generated table only to pass it on
+_html = adapter.HtmlAside()  # Python-Markdown would parse every tag of a page's raw HTML only to pass it on
 _started, _warnings = 0.0, []
 
 
@@ -62,11 +62,11 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    return _tables.set_aside(markdown)
+    return _html.set_aside(markdown)
 
 
 def on_page_content(html: str, page, config, files) -> str:
-    return _tables.put_back(html)
+    return _html.put_back(html)
 
 
 def on_post_page(output: str, page, config) -> str:

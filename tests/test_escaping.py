@@ -9,11 +9,12 @@ import re
 
 import markdown
 import pytest
-from conftest import make_project
+from conftest import PROJECT, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sovereign_ai_site import charts, markup
-from sovereign_ai_site.site import generate
+from sovereign_ai_site.i18n import LANGUAGES
+from sovereign_ai_site.site import build_site, generate, load
 
 HOSTILE = st.sampled_from(
     [
@@ -104,19 +105,38 @@ SITE_EXTENSIONS = ["tables", "admonition", "attr_list", "toc"]  # as mkdocs.yml 
 
 @given(cells=st.lists(TEXT, min_size=1, max_size=4), row_id=TEXT)
 @settings(max_examples=60, deadline=None)
-def test_tables_set_aside_while_markdown_runs_come_back_unchanged(cells, row_id):
-    # The hook takes generated tables out of the Markdown and puts them back in the HTML.
+def test_html_set_aside_while_markdown_runs_comes_back_unchanged(cells, row_id):
+    # The hook takes raw HTML blocks, and the generated tables of the rest, out of the Markdown and puts
+    # them back in the HTML: the page is what Python-Markdown makes of it untouched.
     tables = [markup.table(["h"] * len(cells), [cells], caption=cells[0], row_ids=[row_id]), markup.table(["h"], [[cells[-1]]])]
-    page = f"# Title\n\nText *with* markup.\n\n{tables[0]}\n\n!!! note\n    Inside.\n\n<figure>{tables[1]}</figure>\n"
-    aside, kept = markup.set_aside_tables(page)
-    assert len(kept) == 2 and all(k.startswith("<table") and k in t for k, t in zip(kept, tables))
-    assert "<td>" not in aside
+    page = (
+        f"# Title\n\nText *with* markup.\n\n{tables[0]}\n\n!!! note\n    Inside.\n\n<figure>{tables[1]}</figure>\n\n"
+        f"<details><summary>{markup.h(cells[0])}</summary>\n\n<p>After a blank line, inside.</p>\n</details>\n\n"
+        f"<div>closed</div>\n*text after it*\n\n<pre>kept\n\n<b>in</b></pre>\n\n<div>{tables[1]}</div> and a tail\n"
+    )
+    aside, kept = markup.set_aside_html(page)
+    assert "<td>" not in aside and "After a blank line" not in aside
     assert f'<a id="{markup.h(row_id)}"></a>' in aside  # for MkDocs' check of links to anchors
+    assert "*text after it*" in aside and "<pre>kept" in aside  # not raw blocks alone: Markdown reads them
     rendered = markdown.markdown(aside, extensions=SITE_EXTENSIONS)
-    assert markup.put_back_tables(rendered, kept) == markdown.markdown(page, extensions=SITE_EXTENSIONS)
+    assert markup.put_back_html(rendered, kept) == markdown.markdown(page, extensions=SITE_EXTENSIONS)
 
 
-def test_a_table_lost_on_the_way_stops_the_build():
-    _, kept = markup.set_aside_tables(markup.table(["h"], [["1"]]))
+@pytest.fixture(scope="module")
+def every_page() -> dict[str, str]:
+    """The Markdown of every page of both languages: the generated ones and those of site_src/."""
+    inputs = load(PROJECT)
+    pages = {f"{lang}/{path}": content for lang in LANGUAGES for path, content in build_site(inputs, lang, "https://sovereign-ai.test/").items() if path.endswith(".md")}
+    return pages | {path.as_posix(): path.read_text(encoding="utf-8") for path in (PROJECT / "site_src").rglob("*.md")}
+
+
+def test_every_page_is_the_same_with_its_html_set_aside(every_page):
+    for path, page in every_page.items():
+        aside, kept = markup.set_aside_html(page)
+        assert markup.put_back_html(markdown.markdown(aside, extensions=SITE_EXTENSIONS), kept) == markdown.markdown(page, extensions=SITE_EXTENSIONS), path
+
+
+def test_html_lost_on_the_way_stops_the_build():
+    _, kept = markup.set_aside_html(markup.table(["h"], [["1"]]))
     with pytest.raises(RuntimeError, match="did not come back"):
-        markup.put_back_tables("<p>no placeholder</p>", kept)
+        markup.put_back_html("<p>no placeholder</p>", kept)

@@ -1,5 +1,5 @@
 """What the MkDocs adapter (``scripts/mkdocs_hooks.py``) needs beside the pipeline, none of it MkDocs' own
-code: the English site's settings, where each file goes and in what order, the tables set aside while
+code: the English site's settings, where each file goes and in what order, the raw HTML set aside while
 Python-Markdown runs, the summary line and the quieter log.
 
 ``english_settings`` is also what an engine build without hooks of ``build --out DIR --lang en`` output uses.
@@ -11,7 +11,7 @@ import logging
 import time
 
 from sovereign_ai_site.i18n import hand_written_page
-from sovereign_ai_site.markup import put_back_tables, set_aside_tables
+from sovereign_ai_site.markup import put_back_html, set_aside_html
 
 
 def english_settings(settings: dict) -> dict:
@@ -84,19 +84,19 @@ def summary(lang: str, generated: dict[str, str | bytes], warnings: list, starte
     return f"{lang}: {len(pages)} generated pages, {tables} tables, {charts} charts, {len(warnings)} data warnings, {time.monotonic() - started:.1f} s"
 
 
-class TablesAside:
-    """The generated tables of the page being rendered, set aside while Python-Markdown runs
-    (``markup.set_aside_tables``): MkDocs renders one page at a time."""
+class HtmlAside:
+    """The raw HTML of the page being rendered, set aside while Python-Markdown runs
+    (``markup.set_aside_html``): MkDocs renders one page at a time."""
 
     def __init__(self) -> None:
-        self._tables: list[str] = []
+        self._aside: list[str] = []
 
     def set_aside(self, markdown: str) -> str:
-        markdown, self._tables = set_aside_tables(markdown)
+        markdown, self._aside = set_aside_html(markdown)
         return markdown
 
     def put_back(self, html: str) -> str:
-        return put_back_tables(html, self._tables)
+        return put_back_html(html, self._aside)
 
 
 class Quieter(logging.Filter):

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pandas as pd
+from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup
 
 # Characters Python-Markdown (and its table extension) treat as syntax.
@@ -101,29 +102,81 @@ _TABLE_START = '<table class="data-table">'
 _TABLE = re.compile(re.escape(_TABLE_START) + ".*?</table>", re.DOTALL)  # no table holds another
 _ID = re.compile(r'\sid="([^"]*)"')
 _PLACEHOLDER = re.compile(r'<div data-set-aside="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
+_BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*?)?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS)
+# What Python-Markdown reads otherwise than as tags: comments and declarations, text that may hold a
+# "<", and HTML it would parse as Markdown (md_in_html). A run of lines with any of it stays in.
+_NOT_PLAIN_TAGS = ("<!", "<?", "<script", "<style", "<pre", "<textarea", " markdown=")
 
 
-def set_aside_tables(markdown: str) -> tuple[str, list[str]]:
-    """The Markdown with each ``table`` replaced by a placeholder, and the tables.
+def set_aside_html(markdown: str) -> tuple[str, list[str]]:
+    """The Markdown with its raw HTML blocks, and the generated tables of the rest, replaced by
+    placeholders; and what they replace.
 
-    Python-Markdown parses every tag of a raw HTML block only to pass it through unchanged, and
-    tables are half of the generated Markdown: the MkDocs hook sets them aside while Markdown
-    runs. A placeholder keeps the table's ids, as empty anchors, for MkDocs' check of links."""
-    tables: list[str] = []
+    Python-Markdown parses every tag of a raw HTML block only to pass it through unchanged, and most of
+    a generated page is raw HTML: the MkDocs hook sets it aside while Markdown runs. A block set aside is a
+    run of lines between blank lines that is nothing but block-level elements, each starting a line and
+    closed (``_raw_blocks``), which Python-Markdown would pass on as they are. A placeholder keeps the
+    ids of what it replaces, as empty anchors, for MkDocs' check of links."""
+    aside: list[str] = []
 
-    def placeholder(match: re.Match) -> str:
-        tables.append(match.group())
-        anchors = "".join(f'<a id="{i}"></a>' for i in _ID.findall(match.group()))
-        return f'<div data-set-aside="{len(tables) - 1}">{anchors}</div>'
+    def placeholder(html: str) -> str:
+        aside.append(html)
+        anchors = "".join(f'<a id="{i}"></a>' for i in _ID.findall(html))
+        return f'<div data-set-aside="{len(aside) - 1}">{anchors}</div>'
 
-    return _TABLE.sub(placeholder, markdown), tables
+    pieces = _BLANK_LINES.split(markdown)  # runs of lines, and the blank lines between them
+    out, n = [], 0
+    while n < len(pieces):
+        last = _raw_blocks_end(pieces, n)
+        if last is None:
+            out.append(_TABLE.sub(lambda m: placeholder(m.group()), pieces[n]))
+            last = n
+        else:
+            block = "".join(pieces[n : last + 1])
+            html = block.rstrip("\n")
+            out.append(placeholder(html) + block[len(html) :])
+        out.extend(pieces[last + 1 : last + 2])  # the blank lines after it
+        n = last + 2
+    return "".join(out), aside
 
 
-def put_back_tables(html: str, tables: list[str]) -> str:
-    """The HTML with every placeholder of ``set_aside_tables`` replaced by its table."""
-    html, count = _PLACEHOLDER.subn(lambda m: tables[int(m.group(1))], html)
-    if count != len(tables):
-        raise RuntimeError(f"{len(tables) - count} of {len(tables)} tables set aside did not come back from Markdown")
+def _raw_blocks_end(pieces: list[str], start: int) -> int | None:
+    """Where raw HTML blocks that start ``pieces[start]`` end: the last of the runs of lines (every other
+    piece is blank lines) holding one or more block-level elements, each starting a line and closed, with
+    nothing around them, which Python-Markdown passes through as they are (blank lines inside an element
+    included). None where ``pieces[start]`` does not start such elements."""
+    if not pieces[start].startswith("<"):
+        return None
+    open_tags: list[str] = []
+    for n in range(start, len(pieces), 2):
+        lines = pieces[n].rstrip("\n")
+        if any(marker in lines for marker in _NOT_PLAIN_TAGS):
+            return None
+        closed_at = 0  # where the last element at the top level ended in these lines
+        for tag in _TAG.finditer(lines):
+            closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+            if not open_tags and (closing or name not in _BLOCK_LEVEL or lines[closed_at : tag.start()] not in ("", "\n")):
+                return None
+            if closing:
+                if open_tags.pop() != name:
+                    return None
+            elif not self_closing and name not in _VOID:
+                open_tags.append(name)
+            if not open_tags:
+                closed_at = tag.end()
+        if not open_tags:
+            return n if closed_at == len(lines) else None
+    return None
+
+
+def put_back_html(html: str, aside: list[str]) -> str:
+    """The HTML with every placeholder of ``set_aside_html`` replaced by what it set aside."""
+    html, count = _PLACEHOLDER.subn(lambda m: aside[int(m.group(1))], html)
+    if count != len(aside):
+        raise RuntimeError(f"{len(aside) - count} of {len(aside)} blocks set aside did not come back from Markdown")
     return html
 
 
