@@ -4,7 +4,7 @@ Nothing is written into ``docs_dir``. Both languages are written into a new fold
 which replaces it in one step when both are done (``output.Staged``): a data problem, an error in either
 language or a killed build leaves the last good site as it was. A data problem stops the build with the
 pipeline's own report (no traceback). The Korean site is built at the root and the English one into
-``en/`` (``adapter.english_settings``), in a forked process beside it (``background``). The theme
+``en/`` (``adapter.english_settings``), in another process beside it (``background``). The theme
 (``overrides/``) writes the Content-Security-Policy, the language links and the search dialog's name;
 here a page with an inline script is refused. ``preview`` holds what only `mkdocs serve` does.
 """

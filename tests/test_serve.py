@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 from types import SimpleNamespace
 
 import pytest
-from conftest import PROJECT
+from conftest import PROJECT, mkdocs_build
 from sovereign_ai_site import preview
 from sovereign_ai_site.static_server import mkdocs_serving
 from sovereign_ai_site.synthetic import scaled_project
@@ -34,8 +35,10 @@ def test_an_edit_after_a_frozen_release_still_reaches_the_open_page(browser, tmp
     show_edit(browser, project, *EDITS["a CSV"])
 
 
-def show_edit(browser, project, page: str, path: str, old: str, new: str, shown: str) -> None:
-    """Open ``page`` under `mkdocs serve`, edit ``path``, and wait for the page to show the edit."""
+def show_edit(browser, project, page: str, path: str, old: str, new: str, shown: str) -> tuple[str, dict]:
+    """Open ``page`` under `mkdocs serve`, edit ``path``, and wait for the page to show the edit; the
+    address it was served at, and the search index it served then, by language."""
+    indexes = {}
     with mkdocs_serving(project, page) as address:
         context = browser.new_context()
         tab = context.new_page()
@@ -43,7 +46,22 @@ def show_edit(browser, project, page: str, path: str, old: str, new: str, shown:
         file = project / path
         file.write_text(file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
         tab.wait_for_selector(f"text={shown}", timeout=60000)
+        for lang in ("", "en/"):  # both languages, each rebuilt in a process of its own
+            indexes[lang.strip("/") or "ko"] = tab.request.get(address + lang + "search/search_index.json").json()
         context.close()
+    return address, indexes
+
+
+def test_the_search_after_an_edit_is_a_whole_builds(browser, tmp_path):
+    """The preview keeps the search entries of the pages an edit left as they were (``preview``): the
+    search it serves after the edit is the one `mkdocs build` makes of the edited data from nothing."""
+    project = scaled_project(PROJECT, 1, tmp_path)
+    address, indexes = show_edit(browser, project, *EDITS["a CSV"])
+    assert mkdocs_build(project / "mkdocs.yml", tmp_path / "built", address).returncode == 0
+    for lang, built in (("ko", "search/search_index.json"), ("en", "en/search/search_index.json")):
+        previewed = indexes[lang]
+        assert previewed == json.loads((tmp_path / "built" / built).read_text(encoding="utf-8")), lang
+        assert any("정예팀 공모 기간(고침)" in doc["text"] for doc in previewed["docs"]) or lang == "en"
 
 
 @pytest.mark.parametrize("command", ["serve", "build"])
@@ -54,7 +72,7 @@ def test_the_preview_hooks_act_only_under_serve(command):
     spec.loader.exec_module(hooks)
     try:
         hooks.on_startup(command=command, dirty=False)
-        config = SimpleNamespace(extra={})
+        config = SimpleNamespace(extra={}, plugins={})
         assert preview.on_config(config) is config and ("preview" in config.extra) == (command == "serve")
         env = SimpleNamespace(bytecode_cache=None)
         assert (hooks.on_env(env, config, None).bytecode_cache is not None) == (command == "serve")
@@ -72,6 +90,10 @@ def test_a_bad_edit_is_reported_in_the_open_page(browser, tmp_path):
         teams.write_text(teams.read_text(encoding="utf-8").replace(",eliminated,", ",dropped,", 1), encoding="utf-8")
         tab.wait_for_selector("text=데이터에 문제가 있습니다", timeout=60000)
         assert 'data/teams/teams.csv row' in tab.inner_text("article") and 'field status: "dropped" is not one of the allowed values' in tab.inner_text("article")
+        english = context.new_page()  # the English site, built in a process of its own, says so too
+        english.goto(address + "en/teams/")
+        english.wait_for_selector("text=The data has problems", timeout=60000)
+        assert 'field status: "dropped" is not one of the allowed values' in english.inner_text("article")
         teams.write_text(teams.read_text(encoding="utf-8").replace(",dropped,", ",eliminated,", 1), encoding="utf-8")
         tab.wait_for_selector("h1:has-text('팀')", timeout=60000)
         assert "데이터에 문제가 있습니다" not in tab.inner_text("article")

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 import pandas as pd
+from markdown.htmlparser import void_tags
 from markdown.util import BLOCK_LEVEL_ELEMENTS
 from markupsafe import Markup
 
@@ -104,7 +105,6 @@ _ID = re.compile(r'\sid="([^"]*)"')
 _PLACEHOLDER = re.compile(r'<div data-set-aside="(\d+)">(?:<a id="[^"]*"></a>)*</div>')
 _BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^>]*?)?(/?)>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _BLOCK_LEVEL = frozenset(BLOCK_LEVEL_ELEMENTS)
 # What Python-Markdown reads otherwise than as tags: comments and declarations, text that may hold a
 # "<", and HTML it would parse as Markdown (md_in_html). A run of lines with any of it stays in.
@@ -163,7 +163,7 @@ def _raw_blocks_end(pieces: list[str], start: int) -> int | None:
             if closing:
                 if open_tags.pop() != name:
                     return None
-            elif not self_closing and name not in _VOID:
+            elif not self_closing and name not in void_tags:
                 open_tags.append(name)
             if not open_tags:
                 closed_at = tag.end()
