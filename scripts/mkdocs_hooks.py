@@ -42,8 +42,8 @@ def on_pre_build(config) -> None:
         inputs = site.load_unless_unchanged(Path(config.config_file_path).resolve().parent, check_frozen=not preview.serving)
     except DataError as error:
         if not (preview.serving and _generated):
-            raise Abort(error.report()) from None
-        return preview.problems(error, _generated, lang)
+            raise Abort(error.report() if _build else "the data has problems, which the Korean site's build lists") from None
+        return preview.problems(error, _generated, lang, in_terminal=_build is not None)
     _warnings = [*staleness.stale_rows(inputs.catalog, inputs.as_of), *inputs.unreleased]
     log.info("%s: data read and checked in %.1f s", lang, time.monotonic() - _started)
     for warning in _warnings if _build else []:  # in full, once

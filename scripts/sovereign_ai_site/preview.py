@@ -35,10 +35,12 @@ def on_config(config):
     return config
 
 
-def problems(error: DataError, generated: dict[str, str | bytes], lang: str) -> None:
-    """Every page of ``generated`` now says what is wrong with the data, and the terminal lists it (outside
-    MkDocs' log, whose strict mode would stop the rebuild); the next good edit builds them again."""
-    print(error.report(), file=sys.stderr)
+def problems(error: DataError, generated: dict[str, str | bytes], lang: str, in_terminal: bool) -> None:
+    """Every page of ``generated`` now says what is wrong with the data, and, ``in_terminal`` (once for
+    both languages), the terminal lists it (outside MkDocs' log, whose strict mode would stop the
+    rebuild); the next good edit builds them again."""
+    if in_terminal:
+        print(error.report(), file=sys.stderr)
     generated.update(problem_pages(error, list(generated), lang))
 
 
