@@ -118,7 +118,7 @@ def set_aside_html(markdown: str) -> tuple[str, list[str]]:
     Python-Markdown parses every tag of a raw HTML block only to pass it through unchanged, and most of
     a generated page is raw HTML: the MkDocs hook sets it aside while Markdown runs. A block set aside is a
     run of lines between blank lines that is nothing but block-level elements, each starting a line and
-    closed (``_raw_blocks``), which Python-Markdown would pass on as they are. A placeholder keeps the
+    closed (``_raw_blocks_end``), which Python-Markdown would pass on as they are. A placeholder keeps the
     ids of what it replaces, as empty anchors, for MkDocs' check of links."""
     aside: list[str] = []
 
