@@ -31,7 +31,7 @@ _started, _warnings = 0.0, []
 
 def on_config(config):
     global _build
-    _build = None if background.beside else background.BothLanguages(config, in_place=preview.serving)
+    _build = None if background.beside else background.BothLanguages(config, in_place=preview.serving, kept=preview.KeptProcess.ready())
     return preview.on_config(config)
 
 

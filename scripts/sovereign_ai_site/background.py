@@ -4,11 +4,9 @@ and the English one run beside it, in another process where the platform can for
 The English site is built this way while the Korean one is: on two cores a build, and a
 preview's rebuild after an edit, takes about the time of one language rather than two. Under
 `mkdocs build` the English build is a fork of this process made once the data is read, so nothing is
-read or validated twice. Under `mkdocs serve` it runs in one process kept for the session
-(``_KeptProcess``), which starts each rebuild at once, reads the changed data itself and keeps what the
-build keeps between rebuilds (the packages, the database's definitions, ``preview``'s caches), as this
-process does: a fork per rebuild would lose all of it. Either builds into a folder beside ``site_dir``
-that is moved into place when both are done. It dies with its parent (a killed parent leaves
+read or validated twice; under `mkdocs serve` it runs in the process the preview keeps for the session
+(``preview.KeptProcess``). Either builds into a folder beside ``site_dir`` that is moved into place when
+both are done. It dies with its parent (a killed parent leaves
 no build running), and what it leaves behind is a ``.building-*`` folder that the next build removes. It forks on Linux only: Windows cannot, and
 macOS's system libraries are not safe to fork; there it runs when it is waited for.
 """
@@ -22,6 +20,7 @@ import os
 import shutil
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -31,9 +30,12 @@ from mkdocs.utils.yaml import yaml_load
 from sovereign_ai_site.adapter import english_settings
 from sovereign_ai_site.output import Staged, new_staging
 
+if TYPE_CHECKING:
+    from sovereign_ai_site.preview import KeptProcess
+
 log = logging.getLogger("mkdocs.hooks.sovereign_ai_site")
 beside = False  # True in the build run beside the first (forked, or in turn): it writes where that one says
-_FORKS = sys.platform == "linux"
+FORKS = sys.platform == "linux"
 
 
 class BothLanguages:
@@ -41,21 +43,22 @@ class BothLanguages:
 
     Unless ``in_place`` (the preview, which serves a folder of its own), it holds its turn at ``site_dir``
     and writes into a new folder beside it (``output.Staged``) that replaces ``site_dir`` in ``finish``.
-    In the preview the English build starts here, before this one reads the data."""
+    Given the ``kept`` process, the English build starts in it here, before this one reads the data,
+    which it reads itself."""
 
-    def __init__(self, config, in_place: bool) -> None:
+    def __init__(self, config, in_place: bool, kept: KeptProcess | None = None) -> None:
         self.site = None if in_place else Staged(config.site_dir)
-        self.site_dir = config.site_dir
+        self.site_dir, self._kept = config.site_dir, kept
         config["site_dir"] = str(self.site.staging) if self.site else config.site_dir
         self.english: BuildBeside | None = None
-        if in_place:
+        if kept is not None:
             self.start_english(config)
 
     def start_english(self, config) -> None:
         """Start the English site's build: the same mkdocs.yml with ``adapter.english_settings``."""
         if self.english is None:
-            kept = self.site is None
-            self.english = BuildBeside("the English site's build", (config.config_file_path, config.strict), os.path.join(config.site_dir, "en"), beside=self.site_dir, kept=kept)
+            settings = (config.config_file_path, config.strict)
+            self.english = BuildBeside("the English site's build", settings, os.path.join(config.site_dir, "en"), beside=self.site_dir, kept=self._kept)
 
     def finish(self, config) -> None:
         """Wait for the English site, swap the new site in and point ``config`` at ``site_dir`` again."""
@@ -77,17 +80,16 @@ class BothLanguages:
 
 
 class BuildBeside:
-    def __init__(self, name: str, settings: tuple[str, bool], site_dir: str, beside: str, kept: bool = False) -> None:
+    def __init__(self, name: str, settings: tuple[str, bool], site_dir: str, beside: str, kept: KeptProcess | None = None) -> None:
         """Start building mkdocs.yml's English site (``settings``: its path, and strict or not) for
-        ``site_dir``, into a new folder beside ``beside`` (which the first build cleans): in a fork of
-        this process, or in the process kept for the preview (``kept``)."""
-        self.name, self._site_dir = name, site_dir
+        ``site_dir``, into a new folder beside ``beside`` (which the first build cleans): in the ``kept``
+        process, or in a fork of this one."""
+        self.name, self._site_dir, self._kept = name, site_dir, kept
         self._request = (*settings, str(new_staging(beside)))
-        self._process = self._kept = None
-        if kept and _FORKS:
-            self._kept = _KeptProcess.ready()
-            self._kept.build(self._request)
-        elif _FORKS:
+        self._process = None
+        if kept is not None:
+            kept.build(self._request)
+        elif FORKS:
             self._process = multiprocessing.get_context("fork").Process(target=_run, args=(self._request, os.getpid()), daemon=True)
             self._process.start()
 
@@ -100,7 +102,7 @@ class BuildBeside:
                 self._process.join()
                 built = self._process.exitcode == 0
             else:
-                built = _build_english(*self._request)
+                built = build_english(*self._request)
             if not built:
                 raise Abort(f"{self.name} failed: see the messages above")
             os.replace(self._request[2], self._site_dir)
@@ -116,69 +118,22 @@ class BuildBeside:
         shutil.rmtree(self._request[2], ignore_errors=True)
 
 
-class _KeptProcess:
-    """The preview's English builds: a process forked once, which builds each time it is asked and answers
-    whether it succeeded."""
-
-    _current: _KeptProcess | None = None
-
-    def __init__(self) -> None:
-        self._connection, theirs = multiprocessing.get_context("fork").Pipe()
-        self._process = multiprocessing.get_context("fork").Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
-        self._process.start()
-        theirs.close()
-        self.building = False
-
-    @classmethod
-    def ready(cls) -> _KeptProcess:
-        """The kept process, or a new one where there is none or it died."""
-        if cls._current is None or not cls._current._process.is_alive():
-            cls._current = cls()
-        return cls._current
-
-    def build(self, request: tuple[str, bool, str]) -> None:
-        self._connection.send(request)
-        self.building = True
-
-    def result(self) -> bool:
-        try:
-            return self._connection.recv()
-        except EOFError:  # it died: the next rebuild starts a new one
-            return False
-        finally:
-            self.building = False
-
-    def stop(self) -> None:
-        self._process.terminate()
-        self._process.join()
-        self.building = False
-
-
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with(parent: int) -> None:
+def die_with(parent: int) -> None:
+    """Make this process, forked from ``parent``, die with it."""
     ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it died before that took effect
         sys.exit(1)
 
 
 def _run(request: tuple[str, bool, str], parent: int) -> None:
-    _die_with(parent)
-    sys.exit(0 if _build_english(*request) else 1)
+    die_with(parent)
+    sys.exit(0 if build_english(*request) else 1)
 
 
-def _serve(connection, parent: int) -> None:
-    _die_with(parent)
-    while True:
-        try:
-            request = connection.recv()
-        except EOFError:
-            return
-        connection.send(_build_english(*request))
-
-
-def _build_english(config_file: str, strict: bool, site_dir: str) -> bool:
+def build_english(config_file: str, strict: bool, site_dir: str) -> bool:
     """Build the English site of ``config_file`` into ``site_dir``; False where it failed (it has logged why)."""
     global beside
     try:

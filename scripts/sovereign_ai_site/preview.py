@@ -7,17 +7,22 @@
 - A data problem does not stop the preview: every page it had shows the problems until they are fixed.
 - MkDocs looks for edits twice a second; the preview looks ten times.
 - Material's templates are compiled once per process rather than at every rebuild.
+- The English builds run in one process kept for the session (``KeptProcess``), so that they too keep
+  what they read and rendered between rebuilds.
 - A page that comes out of a rebuild as it was keeps its search entries: Material's search plugin would
   read its HTML again, tag by tag.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
 
 import jinja2
 from watchdog.observers.polling import PollingObserver
 
+from sovereign_ai_site.background import FORKS, build_english, die_with
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.site import problem_pages
 
@@ -76,6 +81,60 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 
 
 _compiled_templates = _CompiledTemplates()
+
+
+class KeptProcess:
+    """The preview's English builds: one process, forked at the first rebuild and kept for the session,
+    which builds each time it is asked and answers whether it succeeded. It keeps what the build keeps
+    between rebuilds (the packages read, the database's definitions, the search entries), which a fork
+    per rebuild would lose; it starts with the Korean build and reads the changed data itself."""
+
+    _current: KeptProcess | None = None
+
+    def __init__(self) -> None:
+        self._connection, theirs = multiprocessing.get_context("fork").Pipe()
+        self._process = multiprocessing.get_context("fork").Process(target=_build_when_asked, args=(theirs, os.getpid()), daemon=True)
+        self._process.start()
+        theirs.close()
+        self.building = False
+
+    @classmethod
+    def ready(cls) -> KeptProcess | None:
+        """Under `mkdocs serve` where the platform forks, the kept process, or a new one where there is none
+        or it died; else None."""
+        if not (serving and FORKS):
+            return None
+        if cls._current is None or not cls._current._process.is_alive():
+            cls._current = cls()
+        return cls._current
+
+    def build(self, request: tuple[str, bool, str]) -> None:
+        """Ask for ``background.build_english(*request)``."""
+        self._connection.send(request)
+        self.building = True
+
+    def result(self) -> bool:
+        try:
+            return self._connection.recv()
+        except EOFError:  # it died: the next rebuild starts a new one
+            return False
+        finally:
+            self.building = False
+
+    def stop(self) -> None:
+        self._process.terminate()
+        self._process.join()
+        self.building = False
+
+
+def _build_when_asked(connection, parent: int) -> None:
+    die_with(parent)
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:
+            return
+        connection.send(build_english(*request))
 
 
 class _SearchEntries:
