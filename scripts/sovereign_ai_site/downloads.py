@@ -59,17 +59,22 @@ def release_file(version: str, name: str) -> str:
     return f"{RELEASES}/{version}/{name}"
 
 
-def downloads(catalog: Catalog, collection: Collection, published: dict[str, bytes], as_of: dt.date) -> dict[str, bytes]:
-    """The published descriptors, zips, catalog, database, CITATION.cff and SHA256SUMS, keyed by site
-    path; ``published`` holds the data files (the CSVs)."""
+def database_files(catalog: Catalog, collection: Collection) -> dict[str, bytes]:
+    """The SQLite database and its Datasette metadata, keyed by site path. Neither names an address, so
+    the site's address (``site.addressed``) does not make them again."""
+    return {DATABASE: database.sqlite_database(catalog), DATABASE_METADATA: _json(database.datasette_metadata(catalog, collection.title))}
+
+
+def downloads(catalog: Catalog, collection: Collection, published: dict[str, bytes], as_of: dt.date, tables: dict[str, bytes]) -> dict[str, bytes]:
+    """The published descriptors, zips, catalog, CITATION.cff and SHA256SUMS, with ``tables`` (the
+    ``database_files``), keyed by site path; ``published`` holds the data files (the CSVs)."""
     published = dict(published)
     for package in catalog.packages.values():
         published[package.path] = _json(published_descriptor(package, collection, published))
     files: dict[str, bytes] = {
         CITATION: collection.cff,
         CATALOG_DESCRIPTOR: _json(catalog_descriptor(catalog, collection, published)),
-        DATABASE: database.sqlite_database(catalog),
-        DATABASE_METADATA: _json(database.datasette_metadata(catalog, collection.title)),
+        **tables,
     }
     everything = {"README.txt": _readme(collection, catalog, None), CITATION_FILE: collection.cff, "datapackage.json": files[CATALOG_DESCRIPTOR]}
     for package in catalog.packages.values():

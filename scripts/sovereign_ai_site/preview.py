@@ -26,7 +26,7 @@ from sovereign_ai_site.background import FORKS, build_english, die_with
 from sovereign_ai_site.errors import DataError
 from sovereign_ai_site.site import problem_pages
 
-serving = False  # one flag for the process: MkDocs loads the hook module afresh for the English build
+serving = False  # set once, at start-up: the English builds forked from this process read it as it was
 
 
 def on_startup(command: str, dirty: bool) -> None:

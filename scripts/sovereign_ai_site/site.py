@@ -13,7 +13,7 @@ import yaml
 from sovereign_ai_site import markup, paths
 from sovereign_ai_site import seeds as register
 from sovereign_ai_site.cite import as_of as data_as_of
-from sovereign_ai_site.downloads import RELEASES, release_file, release_files
+from sovereign_ai_site.downloads import DATABASE, DATABASE_METADATA, RELEASES, database_files, release_file, release_files
 from sovereign_ai_site.downloads import downloads as packed_downloads
 from sovereign_ai_site.errors import DataError, Problem
 from sovereign_ai_site.feeds import FEED, atom_feed
@@ -65,7 +65,7 @@ def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     release = read_collection(project_dir, catalog)
     site_src = project_dir / "site_src"
     hand_written = tuple(sorted(p.relative_to(site_src).as_posix() for p in site_src.rglob("*.md"))) if site_src.is_dir() else ()
-    packed = _packed(catalog, release, downloads)
+    packed = _packed(catalog, release, downloads, database_files(catalog, release))
     frozen = frozen_releases(project_dir)
     unreleased = frozen_differences(release.version, frozen[release.version], release_files(packed)) if release.version in frozen else []
     if check_frozen and unreleased:
@@ -76,8 +76,8 @@ def load(project_dir: Path, check_frozen: bool = True) -> Inputs:
     return Inputs(catalog, seeds, downloads, release, packed, hand_written, editorial or {}, tuple(unreleased))
 
 
-def _packed(catalog: Catalog, release: Collection, downloads: dict[str, bytes]) -> dict[str, bytes]:
-    return packed_downloads(catalog, release, downloads, data_as_of(catalog))
+def _packed(catalog: Catalog, release: Collection, downloads: dict[str, bytes], tables: dict[str, bytes]) -> dict[str, bytes]:
+    return packed_downloads(catalog, release, downloads, data_as_of(catalog), tables)
 
 
 _last_addressed: tuple[Inputs, str | None, str | None, Inputs] | None = None
@@ -95,7 +95,8 @@ def addressed(inputs: Inputs, site_url: str | None, repo_url: str | None) -> Inp
         result = inputs
     else:  # the frozen releases stay as they were published
         frozen = {path: content for path, content in inputs.packed.items() if path.startswith(f"{RELEASES}/")}
-        result = replace(inputs, release=release, packed={**_packed(inputs.catalog, release, inputs.downloads), **frozen})
+        tables = {path: inputs.packed[path] for path in (DATABASE, DATABASE_METADATA)}
+        result = replace(inputs, release=release, packed={**_packed(inputs.catalog, release, inputs.downloads, tables), **frozen})
     _last_addressed = (inputs, site_url, repo_url, result)
     return result
 
